@@ -1,0 +1,125 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('reading experience', () => {
+  test('both languages render with lang, alternates and canonical', async ({ page }) => {
+    for (const [lang, other] of [['en', 'fr'], ['fr', 'en']] as const) {
+      await page.goto(`/${lang}/serialization/`);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.locator('h1')).not.toBeEmpty();
+      await expect(page.locator(`link[rel=alternate][hreflang=${other}]`)).toHaveAttribute('href', new RegExp(`/${other}/serialization/$`));
+      await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', new RegExp(`/${lang}/serialization/$`));
+      // The sidebar is driven by the collection: every page, in order, current one marked.
+      const items = page.locator('.sidebar li a');
+      expect(await items.count()).toBeGreaterThanOrEqual(10);
+      await expect(page.locator('.sidebar a[aria-current=page]')).toHaveAttribute('href', `/${lang}/serialization/`);
+    }
+  });
+
+  test('French and English pages have different text but the same section ids', async ({ page }) => {
+    await page.goto('/en/serialization/');
+    const enIds = await page.locator('article h2[id], article h3[id]').evaluateAll((els) => els.map((e) => e.id));
+    const enTitle = await page.locator('h1').textContent();
+    await page.goto('/fr/serialization/');
+    const frIds = await page.locator('article h2[id], article h3[id]').evaluateAll((els) => els.map((e) => e.id));
+    expect(frIds).toEqual(enIds);
+    expect(enIds).toContain('get-config');
+    expect(await page.locator('h1').textContent()).not.toEqual(enTitle);
+  });
+
+  test('a deep link lands on its heading, below the sticky header', async ({ page }) => {
+    await page.goto('/fr/serialization/#get-config');
+    const heading = page.locator('#get-config');
+    await expect(heading).toBeInViewport();
+    const headerBottom = await page.locator('.site-header').evaluate((e) => e.getBoundingClientRect().bottom);
+    await expect.poll(() => heading.evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThanOrEqual(headerBottom - 1);
+    const top = await heading.evaluate((e) => e.getBoundingClientRect().top);
+    expect(top).toBeLessThan(headerBottom + 80);
+    // Each heading has a visible anchor to copy.
+    await expect(heading.locator('a.heading__anchor')).toHaveAttribute('href', '#get-config');
+  });
+
+  test('the language switch keeps the page and the section', async ({ page }) => {
+    await page.goto('/en/serialization/#get-config');
+    const link = page.locator('a[data-lang-switch]');
+    await expect(link).toHaveAttribute('hreflang', 'fr');
+    await link.click();
+    await expect(page).toHaveURL(/\/fr\/serialization\/#get-config$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.locator('#get-config')).toBeInViewport();
+    // And back, after moving to another section through the table of contents.
+    const second = page.locator('.toc a').nth(1);
+    const hash = await second.getAttribute('href');
+    await second.click();
+    await page.locator('a[data-lang-switch]').click();
+    await expect(page).toHaveURL(new RegExp(`/en/serialization/${hash}$`));
+  });
+
+  test('the theme toggle follows the system, then remembers the choice without a flash', async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto('/en/');
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const darkBg = await bg();
+    expect(darkBg).not.toBe('rgb(255, 255, 255)');
+    await page.locator('[data-theme-toggle]').click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    expect(await bg()).toBe('rgb(255, 255, 255)');
+    // On the next page the choice is applied before first paint: check at DOMContentLoaded.
+    await page.goto('/fr/state/', { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.body !== null);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(await bg()).toBe('rgb(255, 255, 255)');
+    await context.close();
+  });
+
+  test('a phone-width screen has no horizontal scroll', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    for (const path of ['/', '/en/', '/fr/serialization/', '/en/shapes/', '/fr/playground/']) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await context.close();
+  });
+
+  test('the root lets the reader choose a language, without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('link', { name: /Français/ }).click();
+    await expect(page).toHaveURL(/\/fr\/$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await context.close();
+  });
+
+  test('the root suggests the browser language', async ({ browser }) => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.locator('.chooser__list li').first()).toHaveAttribute('lang', 'fr');
+    await expect(page.locator('.chooser--suggested')).toHaveAttribute('href', '/fr/');
+    await context.close();
+  });
+
+  test('a missing page answers 404 in its language', async ({ page }) => {
+    const fr = await page.goto('/fr/nope/');
+    expect(fr?.status()).toBe(404);
+    await expect(page.locator('h1')).toHaveText('Page introuvable');
+    const en = await page.goto('/en/nope/');
+    expect(en?.status()).toBe(404);
+    await expect(page.locator('h1')).toHaveText('Page not found');
+  });
+
+  test('code blocks are highlighted at build time and follow the theme', async ({ page }) => {
+    await page.goto('/en/serialization/');
+    const python = page.locator('pre[data-language=python]').first();
+    await expect(python).toBeVisible();
+    expect(await python.locator('span[style*="--shiki-dark"]').count()).toBeGreaterThan(3);
+    const lightColor = await python.evaluate((e) => getComputedStyle(e).backgroundColor);
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    const darkColor = await python.evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(darkColor).not.toBe(lightColor);
+    await expect(page.locator('[data-copy-code]').first()).toBeVisible();
+  });
+});

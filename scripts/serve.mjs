@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// Serves the production build (dist/) like a static host would: directory indexes,
+// gzip, long cache for hashed assets, and the language's 404 page for missing paths.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(process.env.DIST_DIR ?? 'dist');
+const port = Number(process.env.PORT ?? 4321);
+const host = process.env.HOST ?? '127.0.0.1';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml', '.webmanifest', '.wasm']);
+const gzCache = new Map();
+
+async function resolveFile(pathname) {
+  const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  let file = join(root, safe);
+  if (!file.startsWith(root)) return null;
+  try {
+    const s = await stat(file);
+    if (s.isDirectory()) file = join(file, 'index.html');
+    await stat(file);
+    return file;
+  } catch {
+    return null;
+  }
+}
+
+async function send(req, res, file, status = 200) {
+  const ext = extname(file);
+  let body = await readFile(file);
+  const headers = {
+    'content-type': TYPES[ext] ?? 'application/octet-stream',
+    // Vite puts a content hash in every asset name under /_astro/: cache those for good.
+    'cache-control': file.includes(`${join(root, '_astro')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  };
+  if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    let gz = gzCache.get(file);
+    if (!gz) gzCache.set(file, (gz = gzipSync(body)));
+    body = gz;
+    headers['content-encoding'] = 'gzip';
+    headers['vary'] = 'accept-encoding';
+  }
+  headers['content-length'] = body.length;
+  res.writeHead(status, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+const server = createServer(async (req, res) => {
+  try {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    // Directory URLs always end with a slash, like the built links.
+    if (!extname(url.pathname) && !url.pathname.endsWith('/')) {
+      const dir = await resolveFile(url.pathname + '/');
+      if (dir) {
+        res.writeHead(301, { location: url.pathname + '/' + url.search });
+        return res.end();
+      }
+    }
+    const file = await resolveFile(url.pathname);
+    if (file) return await send(req, res, file);
+    const lang = url.pathname.split('/')[1];
+    const notFound = (await resolveFile(`/${lang}/404/`)) ?? (await resolveFile('/404.html'));
+    if (notFound) return await send(req, res, notFound, 404);
+    res.writeHead(404).end('Not found');
+  } catch (error) {
+    res.writeHead(500).end(String(error));
+  }
+});
+
+server.listen(port, host, () => {
+  console.log(`Serving ${root} at http://${host}:${port}/  (Ctrl+C to stop)`);
+});

@@ -1,0 +1,134 @@
+/**
+ * The boundary between the page and the snippet worker, in one place.
+ * Everything that crosses it is plain, structured-clonable data: the page never
+ * sees a tfjs object, the worker never sees the DOM.
+ */
+
+export type BackendName = 'cpu' | 'wasm';
+
+/** A tensor reduced to what a reader needs to see it. */
+export interface TensorData {
+  kind: 'tensor';
+  dtype: string;
+  shape: number[];
+  /** Total number of elements (product of shape). */
+  size: number;
+  /**
+   * Row-major values, at most MAX_TENSOR_VALUES of them (the first ones);
+   * `truncated` says whether more exist. Booleans as 0/1, strings as text.
+   */
+  values: (number | string)[];
+  truncated: boolean;
+  /** Min and max over the values sent (for colour scales); null for strings or empty tensors. */
+  min: number | null;
+  max: number | null;
+}
+
+/** One weight (variable) of a layer. */
+export interface WeightData {
+  /** The variable's full name, e.g. "dense_Dense1/kernel". */
+  name: string;
+  shape: number[];
+  dtype: string;
+  trainable: boolean;
+  values: TensorData;
+}
+
+/** A layer: its class, config, and weights. */
+export interface LayerData {
+  kind: 'layer';
+  name: string;
+  className: string;
+  /** True when the layer has been built (weights exist). */
+  built: boolean;
+  /** Output shape when known (batch dimension as null), else null. */
+  outputShape: (number | null)[] | (number | null)[][] | null;
+  trainableParams: number;
+  nonTrainableParams: number;
+  weights: WeightData[];
+}
+
+/** A model: Keras-style summary rows plus each layer's weights. */
+export interface ModelData {
+  kind: 'model';
+  name: string;
+  className: string;
+  layers: LayerData[];
+  trainableParams: number;
+  nonTrainableParams: number;
+}
+
+/** Any other value: text is always text (never HTML), objects as JSON-like trees. */
+export type PlainData =
+  | { kind: 'text'; text: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'null' }
+  | { kind: 'undefined' }
+  | { kind: 'json'; value: JsonValue; truncated: boolean }
+  | { kind: 'function'; source: string };
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export type ShownData = TensorData | LayerData | ModelData | PlainData;
+
+export type LogLevel = 'log' | 'info' | 'warn' | 'error';
+
+/** Where an error happened in the reader's code (1-based line and column). */
+export interface CodeLocation {
+  line: number;
+  column: number;
+}
+
+export interface ErrorData {
+  /** "SyntaxError", "Error", "ValueError" ... or "Thrown" for a non-Error value. */
+  name: string;
+  message: string;
+  location: CodeLocation | null;
+  /** How the error surfaced: in the run itself, or later (timer, unhandled rejection). */
+  origin: 'syntax' | 'runtime' | 'async';
+}
+
+/** Caps that keep a flood of output from freezing the page (see the hostile-input issue). */
+export const LIMITS = {
+  MAX_TENSOR_VALUES: 1000,
+  MAX_SHOWS: 200,
+  MAX_LOG_LINES: 500,
+  MAX_TEXT_LENGTH: 20_000,
+  MAX_JSON_NODES: 2_000,
+} as const;
+
+// ---------------------------------------------------------------------------
+// Page -> worker
+
+export type ToWorker =
+  /** Load tfjs and initialise the backend; the worker answers `ready`. */
+  | { type: 'init'; backend: BackendName }
+  /** Run a snippet; `runId` tags every answer of this run. */
+  | { type: 'run'; runId: number; code: string; backend: BackendName };
+
+// ---------------------------------------------------------------------------
+// Worker -> page
+
+export type FromWorker =
+  | { type: 'ready'; backend: BackendName; tfVersion: string }
+  | { type: 'started'; runId: number; backend: BackendName }
+  | { type: 'show'; runId: number; label: string | null; data: ShownData }
+  | { type: 'log'; runId: number; level: LogLevel; text: string }
+  /** One epoch of a `model.fit` call, streamed as it happens. */
+  | { type: 'fit-epoch'; runId: number; fitId: number; epoch: number; epochs: number; logs: Record<string, number> }
+  | { type: 'error'; runId: number; error: ErrorData }
+  /** Output beyond the caps was dropped: how many items of each kind. */
+  | { type: 'dropped'; runId: number; shows: number; logs: number }
+  | {
+      type: 'done';
+      runId: number;
+      ok: boolean;
+      /** Wall time of the run in the worker, in ms. */
+      durationMs: number;
+      /** Tensors alive after the run that were not before (layer weights included). */
+      leakedTensors: number;
+      /** Of those, how many are variables (layer weights), which are expected to stay. */
+      leakedVariables: number;
+      backend: BackendName;
+    };

@@ -1,0 +1,75 @@
+/**
+ * The page's snippet workers. tfjs cannot be reset (registering a layer class
+ * twice throws), so every run gets a fresh worker; to keep that from costing the
+ * tfjs start-up on each click, one spare worker is always loaded and `ready`.
+ */
+import type { BackendName, FromWorker, ToWorker } from '../protocol';
+
+/** The part of `Worker` the runtime uses, so tests can hand in a fake. */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+}
+
+export type SpawnWorker = () => WorkerLike;
+
+interface Spare {
+  worker: WorkerLike;
+  backend: BackendName;
+  ready: Promise<WorkerLike>;
+}
+
+export class WorkerPool {
+  private spare: Spare | null = null;
+
+  constructor(private readonly spawn: SpawnWorker) {}
+
+  /** Makes sure a spare is loading or loaded for `backend` (the reader's current choice). */
+  warm(backend: BackendName): void {
+    if (this.spare?.backend === backend) return;
+    this.spare?.worker.terminate();
+    this.spare = this.start(backend);
+  }
+
+  /**
+   * Hands over a ready worker for one run and starts the next spare at once.
+   * Rejects when the worker could not load (offline, blocked script).
+   */
+  async take(backend: BackendName): Promise<WorkerLike> {
+    const spare = this.spare?.backend === backend ? this.spare : null;
+    if (!spare) this.spare?.worker.terminate();
+    const taken = spare ?? this.start(backend);
+    this.spare = this.start(backend);
+    return taken.ready;
+  }
+
+  /** Ends the spare (page leaving). */
+  dispose(): void {
+    this.spare?.worker.terminate();
+    this.spare = null;
+  }
+
+  private start(backend: BackendName): Spare {
+    const worker = this.spawn();
+    const ready = new Promise<WorkerLike>((resolve, reject) => {
+      worker.onmessage = (event) => {
+        if (event.data.type === 'ready') resolve(worker);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        worker.terminate();
+        reject(new Error(event.message || 'the worker script failed to load'));
+      };
+      worker.onmessageerror = () => reject(new Error('the worker sent a message that could not be read'));
+    });
+    // A spare nobody takes may fail unseen; its failure is reported when it is taken.
+    ready.catch(() => {
+      if (this.spare?.worker === worker) this.spare = null;
+    });
+    worker.postMessage({ type: 'init', backend });
+    return { worker, backend, ready };
+  }
+}

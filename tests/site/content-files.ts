@@ -1,0 +1,41 @@
+/** Reads the MDX pages as files, for tests that check structure across languages. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LANGS, type Lang } from '../../src/i18n/locales';
+import { parseHeadingMarker } from '../../src/markdown/section-ids';
+
+export const CONTENT = 'content';
+
+export interface PageFile {
+  lang: Lang;
+  file: string;
+  frontmatter: Record<string, string>;
+  body: string;
+  /** Body with fenced code removed: what is prose, JSX and headings. */
+  prose: string;
+  headings: { depth: number; text: string; id: string | null }[];
+  snippetIds: string[];
+}
+
+export function pageFiles(lang: Lang): string[] {
+  return readdirSync(join(CONTENT, lang)).filter((f) => f.endsWith('.mdx')).sort();
+}
+
+export function readPage(lang: Lang, file: string): PageFile {
+  const raw = readFileSync(join(CONTENT, lang, file), 'utf8');
+  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw);
+  if (!m) throw new Error(`${lang}/${file}: no frontmatter`);
+  const frontmatter = Object.fromEntries(
+    m[1]!.split('\n').map((line) => {
+      const i = line.indexOf(':');
+      return [line.slice(0, i).trim(), line.slice(i + 1).trim().replace(/^["']|["']$/g, '')];
+    }),
+  );
+  const body = m[2]!;
+  const prose = body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, '');
+  const headings = [...prose.matchAll(/^(#{2,6}) (.+)$/gm)].map((h) => ({ depth: h[1]!.length, ...parseHeadingMarker(h[2]!.trim()) }));
+  const snippetIds = [...body.matchAll(/<Snippet\s+[^>]*\bid="([^"]+)"/g)].map((s) => s[1]!);
+  return { lang, file, frontmatter, body, prose, headings, snippetIds };
+}
+
+export const allLangs = LANGS;
