@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { sectionIds } from './src/markdown/section-ids.ts';
 
@@ -15,7 +16,14 @@ export default defineConfig({
     defaultLocale: 'en',
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    sitemap({
+      // Every page with its other-language alternate; 404 pages are not content.
+      i18n: { defaultLocale: 'en', locales: { en: 'en', fr: 'fr' } },
+      filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
+    }),
+  ],
   markdown: {
     processor: satteri({ hastPlugins: [sectionIds] }),
     shikiConfig: {
@@ -23,4 +31,6 @@ export default defineConfig({
     },
   },
   build: { format: 'directory' },
+  // ES workers keep dynamic imports lazy: the wasm backend and acorn load only when needed.
+  vite: { worker: { format: 'es' } },
 });

@@ -1,5 +1,5 @@
 // @en The same fade as a custom layer: the ramp is made once, in build(), and kept as state.
-// @fr La même atténuation en couche personnalisée : la rampe est faite une fois, dans build(), et gardée comme état.
+// @fr La même atténuation en couche personnalisée : la rampe est faite une fois, dans build(), et gardée comme état.
 class Fade extends tf.layers.Layer {
   static className = 'Fade';
   constructor(config = {}) {
@@ -10,7 +10,7 @@ class Fade extends tf.layers.Layer {
     this.builds += 1;
     const width = inputShape[inputShape.length - 1];
     // @en Non-trainable: a fixed ramp is state, not a parameter to learn.
-    // @fr Non entraînable : une rampe fixe est un état, pas un paramètre à apprendre.
+    // @fr Non entraînable : une rampe fixe est un état, pas un paramètre à apprendre.
     this.ramp = this.addWeight('ramp', [width], 'float32', tf.initializers.zeros(),
       undefined, false);
     tf.tidy(() => this.ramp.write(tf.linspace(1, 0, width)));

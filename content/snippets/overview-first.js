@@ -29,7 +29,10 @@ tf.serialization.registerClass(Scale);
 const scale = new Scale({ initial: 2, name: 'scale' });
 
 const x = tf.tensor2d([[1, 2, 3]]);
-show(double.apply(x), '⟦Lambda output|sortie de la Lambda⟧');
-show(scale.apply(x), '⟦Scale output|sortie de Scale⟧');
+const fromLambda = double.apply(x);
+const fromScale = scale.apply(x);
+show(fromLambda, '⟦Lambda output|sortie de la Lambda⟧');
+show(fromScale, '⟦Scale output|sortie de Scale⟧');
 show(double, '⟦the Lambda layer|la couche Lambda⟧');
 show(scale, '⟦the Scale layer|la couche Scale⟧');
+tf.dispose([x, fromLambda, fromScale]);

@@ -115,7 +115,11 @@ export type FromWorker =
   | { type: 'started'; runId: number; backend: BackendName }
   | { type: 'show'; runId: number; label: string | null; data: ShownData }
   | { type: 'log'; runId: number; level: LogLevel; text: string }
-  /** One epoch of a `model.fit` call, streamed as it happens. */
+  /**
+   * One epoch of a `model.fit` call, streamed as it happens. `fitId` numbers the run's fit
+   * calls from 1; `epoch` is the 0-based index tfjs callbacks receive (display epoch + 1);
+   * `epochs` is the call's `epochs` argument (default 1); `logs` holds loss and metrics.
+   */
   | { type: 'fit-epoch'; runId: number; fitId: number; epoch: number; epochs: number; logs: Record<string, number> }
   | { type: 'error'; runId: number; error: ErrorData }
   /** Output beyond the caps was dropped: how many items of each kind. */

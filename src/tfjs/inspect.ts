@@ -163,27 +163,31 @@ function weightData(w: LayerVariable, trainable: boolean): WeightData {
     values = tensorData(w.read());
   } catch {
     // A disposed layer still lists its weights; show their shape without values.
-    const size = w.shape.reduce<number>((a, b) => a * (b ?? 0), 1);
+    const size = sizeOf(w.shape);
     values = { kind: 'tensor', dtype: w.dtype, shape: [...w.shape] as number[], size, values: [], truncated: size > 0, min: null, max: null };
   }
   return { name: w.name, shape: [...w.shape] as number[], dtype: w.dtype, trainable, values };
 }
 
 function countParams(weights: LayerVariable[]): number {
-  return weights.reduce((sum, w) => sum + w.shape.reduce<number>((a, b) => a * (b ?? 0), 1), 0);
+  return weights.reduce((sum, w) => sum + sizeOf(w.shape), 0);
+}
+
+function sizeOf(shape: readonly (number | null)[]): number {
+  return shape.reduce<number>((a, b) => a * (b ?? 0), 1);
 }
 
 function outputShapeOf(layer: Layer): LayerData['outputShape'] {
   try {
     // Throws when the layer was never called on a symbolic input (no inbound node).
     const shape = layer.outputShape as (number | null)[] | (number | null)[][];
-    return structuredCloneShape(shape);
+    return copyShape(shape);
   } catch {
     return null;
   }
 }
 
-function structuredCloneShape(shape: (number | null)[] | (number | null)[][]): LayerData['outputShape'] {
+function copyShape(shape: (number | null)[] | (number | null)[][]): LayerData['outputShape'] {
   return shape.map((d) => (Array.isArray(d) ? [...d] : d)) as LayerData['outputShape'];
 }
 

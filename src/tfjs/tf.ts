@@ -9,6 +9,9 @@ import { env, setBackend, version_core } from '@tensorflow/tfjs-core';
 import { version_layers } from '@tensorflow/tfjs-layers';
 // Registers the cpu backend and its kernels as a side effect.
 import { version_cpu } from '@tensorflow/tfjs-backend-cpu';
+// Side effects the umbrella package also imports: `x.square()`, `x.reshape()` ... on tensors.
+// Gradients come with tfjs-layers.
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import type { BackendName } from '../snippet/protocol';
 
 export * from '@tensorflow/tfjs-core';
@@ -27,17 +30,19 @@ let wasmLoaded: Promise<void> | null = null;
 function loadWasm(): Promise<void> {
   wasmLoaded ??= (async () => {
     // Dynamic, so pages that stay on cpu never download the wasm glue or binaries.
-    const [wasm, simd, plain] = await Promise.all([
+    const [wasm, simd, plain, threaded] = await Promise.all([
       import('@tensorflow/tfjs-backend-wasm'),
       import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
       import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
+      import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
     ]);
-    // Threads need cross-origin isolation and gave little on small machines; without this
-    // flag tfjs could ask for a threaded binary that is not bundled.
+    // Threads need cross-origin isolation and gave little on small machines, so the threaded
+    // binary is never fetched; setWasmPaths still insists on a path for each of the three.
     env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     wasm.setWasmPaths({
       'tfjs-backend-wasm-simd.wasm': simd.default,
       'tfjs-backend-wasm.wasm': plain.default,
+      'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
     });
   })();
   return wasmLoaded;
@@ -53,8 +58,9 @@ export async function selectBackend(name: BackendName): Promise<BackendName> {
     try {
       await loadWasm();
       if (await setBackend('wasm')) return 'wasm';
-    } catch {
+    } catch (error) {
       // Fall through to cpu: a missing .wasm or an old browser must not break the snippet.
+      console.warn('The wasm backend could not load; using cpu.', error);
     }
   }
   if (!(await setBackend('cpu'))) throw new Error('The cpu backend failed to initialise.');

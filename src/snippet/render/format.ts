@@ -17,9 +17,14 @@ export function tr(lang: Lang, key: UiKey, vars: Vars = {}): string {
 
 /** A plural UI string chosen by `n` with the language's rules; `{n}` is the formatted count. */
 export function trn(lang: Lang, key: PluralKey, n: number, vars: Vars = {}): string {
+  return tr(lang, pluralOf(lang, key, n), { n: formatCount(n, lang), ...vars });
+}
+
+/** Which of `key.one` / `key.other` the language uses for n. */
+export function pluralOf(lang: Lang, key: PluralKey, n: number): UiKey {
   // French CLDR also has "many" (for millions); the dictionaries only carry one/other.
   const form = plurals(lang).select(n) === 'one' ? 'one' : 'other';
-  return tr(lang, `${key}.${form}` as UiKey, { n: formatCount(n, lang), ...vars });
+  return `${key}.${form}` as UiKey;
 }
 
 export function fill(template: string, vars: Vars): string {

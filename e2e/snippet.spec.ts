@@ -1,0 +1,162 @@
+import { expect, test } from '@playwright/test';
+import { PLAYGROUND, editorText, run, setCode, settled, snippet } from './helpers';
+
+test.describe('live snippets', () => {
+  test('shows the code highlighted before any JavaScript, then runs a matMul', async ({ page }) => {
+    await page.goto(PLAYGROUND.en);
+    const root = snippet(page);
+    await expect(root).toHaveAttribute('data-state', 'idle');
+    await expect(root.locator('pre.astro-code')).toBeVisible();
+    await setCode(root, 'show(tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[5, 6], [7, 8]])), "product");');
+    await run(root);
+    expect(await settled(root)).toBe('done');
+    const tensor = root.locator('[data-output] [data-tensor]');
+    await expect(tensor).toHaveAttribute('data-shape', '2,2');
+    await expect(tensor).toHaveAttribute('data-dtype', 'float32');
+    for (const v of ['19', '22', '43', '50']) await expect(tensor).toContainText(v);
+    await expect(root.locator('[data-output]')).toHaveAttribute('aria-live', 'polite');
+  });
+
+  test('Ctrl+Enter runs from the editor', async ({ page }) => {
+    await page.goto(PLAYGROUND.en);
+    const root = snippet(page);
+    await setCode(root, 'console.log("ran " + (6 * 7));');
+    await page.keyboard.press('Control+Enter');
+    expect(await settled(root)).toBe('done');
+    await expect(root.locator('[data-log]')).toHaveText(/ran 42/);
+  });
+
+  test('an edit survives a reload; Reset restores the original and undo brings the edit back', async ({ page }) => {
+    await page.goto(PLAYGROUND.en);
+    const root = snippet(page);
+    await root.locator('pre').first().click();
+    await expect(root.locator('.cm-content')).toBeVisible();
+    const original = await editorText(root);
+    await setCode(root, '// my edit\nshow(1);');
+    await expect(root.getByText(/edited/i).first()).toBeVisible();
+    await page.waitForTimeout(800); // saves are debounced
+    await page.reload();
+    await root.locator('pre, .cm-content').first().click();
+    await expect.poll(() => editorText(root)).toBe('// my edit\nshow(1);');
+    await root.getByRole('button', { name: 'Reset', exact: true }).click();
+    await expect.poll(() => editorText(root)).toBe(original);
+    await root.locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => editorText(root)).toBe('// my edit\nshow(1);');
+  });
+
+  test('Stop ends an endless loop at once, the page keeps answering, the next run works', async ({ page }) => {
+    await page.goto(PLAYGROUND.en);
+    const root = snippet(page);
+    await setCode(root, 'while (true) {}');
+    await run(root);
+    await expect(root).toHaveAttribute('data-state', 'running');
+    // The loop runs in a worker: a click on the page is handled right away.
+    const before = await page.evaluate(() => document.documentElement.dataset.theme ?? '');
+    const t0 = Date.now();
+    await page.locator('[data-theme-toggle]').click();
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme', before || 'none');
+    expect(Date.now() - t0).toBeLessThan(2000);
+    await root.getByRole('button', { name: 'Stop', exact: true }).click();
+    await expect(root).toHaveAttribute('data-state', 'stopped');
+    await setCode(root, 'show(tf.scalar(3));');
+    await run(root);
+    expect(await settled(root)).toBe('done');
+    await expect(root.locator('[data-tensor]')).toContainText('3');
+  });
+
+  test('the time limit stops runaway code with a clear message', async ({ page }) => {
+    await page.goto(PLAYGROUND.fr);
+    const root = snippet(page);
+    await root.evaluate((el) => el.setAttribute('data-timeout', '1500'));
+    await setCode(root, 'while (true) {}');
+    await run(root, 'fr');
+    expect(await settled(root, 15_000)).toBe('stopped');
+    await expect(root.locator('[data-output]')).toContainText(/1,5\s*s|1\.5\s*s|1500/);
+  });
+
+  test('syntax and runtime errors point at their line', async ({ page }) => {
+    await page.goto(PLAYGROUND.en);
+    const root = snippet(page);
+    await setCode(root, 'const a = 1;\nconst b = (;\n');
+    await run(root);
+    expect(await settled(root)).toBe('error');
+    await expect(root.locator('[data-error]')).toHaveAttribute('data-line', '2');
+    await expect(root.locator('[data-error]')).toContainText('SyntaxError');
+
+    await setCode(root, 'const x = tf.tensor2d([[1, 2]]);\n\nconst y = tf.matMul(x, x);');
+    await run(root);
+    expect(await settled(root)).toBe('error');
+    await expect(root.locator('[data-error]')).toHaveAttribute('data-line', '3');
+    // tfjs' own message, as it is.
+    await expect(root.locator('[data-error]')).toContainText(/inner shapes|must match/i);
+  });
+
+  test('a share link restores the code without running it', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(PLAYGROUND.en);
+    const root = snippet(page);
+    const code = 'show(tf.tensor1d([4, 5, 6]), "shared");';
+    await setCode(root, code);
+    await root.getByRole('button', { name: 'Share', exact: true }).click();
+    const href = await root.locator('a[data-share-url]').getAttribute('href');
+    expect(href).toBeTruthy();
+
+    const other = await context.newPage();
+    await other.goto(new URL(href!, page.url()).href);
+    const shared = snippet(other);
+    await expect(shared).toBeInViewport();
+    await expect.poll(() => shared.locator('.cm-content, pre').first().innerText()).toContain('tensor1d([4, 5, 6])');
+    await expect(shared).toContainText(/link/i);
+    await other.waitForTimeout(500);
+    await expect(shared).toHaveAttribute('data-state', 'idle');
+    await expect(shared.locator('[data-tensor]')).toHaveCount(0);
+    await run(shared);
+    expect(await settled(shared)).toBe('done');
+    await expect(shared.locator('[data-tensor]')).toHaveAttribute('data-shape', '3');
+  });
+
+  test('strings are shown as text, never as HTML', async ({ page }) => {
+    let dialog = false;
+    page.on('dialog', (d) => {
+      dialog = true;
+      void d.dismiss();
+    });
+    await page.goto(PLAYGROUND.en);
+    const root = snippet(page);
+    await setCode(root, 'show(\'<img src=x onerror="alert(1)">\');\nconsole.log("<b>bold</b>");');
+    await run(root);
+    expect(await settled(root)).toBe('done');
+    await expect(root.locator('[data-output]')).toContainText('<img src=x onerror="alert(1)">');
+    await expect(root.locator('[data-output] img, [data-output] b')).toHaveCount(0);
+    expect(dialog).toBe(false);
+  });
+
+  test('the leak counter counts a deliberate leak', async ({ page }) => {
+    await page.goto(PLAYGROUND.en);
+    const root = snippet(page);
+    await setCode(root, 'tf.tensor([1, 2, 3]);\ntf.tidy(() => tf.ones([2]).add(1));');
+    await run(root);
+    expect(await settled(root)).toBe('done');
+    await expect(root.locator('[data-leaked-tensors]')).toHaveText('1');
+  });
+
+  test('weights tables show each weight and whether it is trainable', async ({ page }) => {
+    await page.goto(PLAYGROUND.en);
+    const root = snippet(page);
+    await setCode(root, [
+      'const dense = tf.layers.dense({ units: 3, inputShape: [2] });',
+      'dense.apply(tf.zeros([1, 2]));',
+      'const frozen = new Lambda({ fn: (x) => tf.mul(x, 2) });',
+      'show(dense, "dense");',
+      'show(frozen, "lambda");',
+    ].join('\n'));
+    await run(root);
+    expect(await settled(root)).toBe('done');
+    const tables = root.locator('[data-weights]');
+    await expect(tables).toHaveCount(2);
+    await expect(tables.nth(0).locator('[data-weight]')).toHaveCount(2);
+    await expect(tables.nth(0).locator('[data-weight][data-shape="2,3"]')).toHaveAttribute('data-trainable', 'true');
+    await expect(tables.nth(1).locator('[data-weight]')).toHaveCount(0);
+  });
+});

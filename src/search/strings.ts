@@ -1,0 +1,13 @@
+/** The UI strings the search dialog needs at run time, handed over by the page as JSON. */
+import type { UiKey } from '../i18n/ui';
+
+export const RUNTIME_KEYS = [
+  'search.empty',
+  'search.loading',
+  'search.noResults',
+  'search.count.one',
+  'search.count.other',
+  'search.unavailable',
+] as const satisfies readonly UiKey[];
+
+export type SearchStrings = Record<(typeof RUNTIME_KEYS)[number], string>;

@@ -1,0 +1,196 @@
+/**
+ * The only snippet code a page loads up front. It must stay tiny (the whole
+ * site's first-load JavaScript is budgeted at 8 KB gzip): no editor, no tfjs.
+ *
+ * It shows a saved edit in place of the original before the reader looks, and
+ * waits for intent (hover, touch, focus, a key) on a snippet to load the island,
+ * which mounts the editor and starts a worker loading tfjs. Nothing is fetched
+ * on idle: most readers never run anything. What the reader does meanwhile is
+ * kept: a Run click is queued, and typing goes into the static code, which
+ * turns editable on intent.
+ */
+import { getStorage, loadBackendChoice, loadEdit, pageKey } from './storage';
+
+export type PendingAction = 'run' | 'stop' | 'reset' | 'copy' | 'share';
+
+/** What the bootstrap hands to the island for one snippet. */
+export interface Boot {
+  root: HTMLElement;
+  /** The static code block the editor replaces. */
+  pre: HTMLElement;
+  /** The code the static block shows: the original, or the reader's saved edit. */
+  code: string;
+  /** The block's text as the bootstrap left it, to detect typing before the editor came. */
+  shown: string;
+  /** Buttons pressed before the island was there, in order. */
+  pending: PendingAction[];
+  hydrated: boolean;
+  /** Resolves when no pointer is held down and no IME composition runs in the block: swapping then loses nothing. */
+  settled(): Promise<void>;
+}
+
+type Island = typeof import('./island/index');
+
+const boots = new Map<HTMLElement, Boot>();
+const engaged = new WeakSet<Boot>();
+let island: Promise<Island> | null = null;
+
+function loadIsland(): Promise<Island> {
+  island ??= import('./island/index').catch((error: unknown) => {
+    // Let the next intent try again (the connection may be back).
+    island = null;
+    throw error;
+  });
+  return island;
+}
+
+// --- The static code ---------------------------------------------------------
+
+/** Shows `code` in the block, one `.line` per line as shiki lays it out, as text nodes only. */
+function showStatic(pre: HTMLElement, code: string): void {
+  const nodes: Node[] = [];
+  code.split('\n').forEach((text, i) => {
+    if (i > 0) nodes.push(document.createTextNode('\n'));
+    const line = document.createElement('span');
+    line.className = 'line';
+    line.textContent = text;
+    nodes.push(line);
+  });
+  (pre.querySelector('code') ?? pre).replaceChildren(...nodes);
+}
+
+/** Takes typing until the editor replaces the block (plain text only). */
+function makeEditable(pre: HTMLElement): void {
+  if (pre.isContentEditable) return;
+  pre.contentEditable = 'plaintext-only';
+  if (pre.contentEditable !== 'plaintext-only') pre.contentEditable = 'true';
+  pre.spellcheck = false;
+}
+
+/** Why a block must not be swapped right now: a pointer held down (a selection being dragged) or IME composition. */
+const busy = new Map<HTMLElement, Set<'pointer' | 'ime'>>();
+const waiters = new Map<HTMLElement, (() => void)[]>();
+
+function setBusy(pre: HTMLElement, reason: 'pointer' | 'ime', on: boolean): void {
+  const reasons = busy.get(pre) ?? new Set();
+  if (on) reasons.add(reason);
+  else reasons.delete(reason);
+  if (reasons.size > 0) {
+    busy.set(pre, reasons);
+    return;
+  }
+  busy.delete(pre);
+  for (const resolve of waiters.get(pre) ?? []) resolve();
+  waiters.delete(pre);
+}
+
+function settled(pre: HTMLElement): Promise<void> {
+  if (!busy.has(pre)) return Promise.resolve();
+  return new Promise((resolve) => waiters.set(pre, [...(waiters.get(pre) ?? []), resolve]));
+}
+
+function setup(root: HTMLElement, page: string, storage: Storage | null): Boot | null {
+  const pre = root.querySelector<HTMLElement>('[data-code] pre');
+  if (!pre) return null;
+  const saved = loadEdit(storage, page, root.dataset.snippet ?? '', root.dataset.hash ?? '');
+  if (saved !== null) {
+    showStatic(pre, saved);
+    root.dataset.edited = '';
+  }
+  const shown = pre.textContent ?? '';
+  pre.addEventListener('pointerdown', () => setBusy(pre, 'pointer', true));
+  pre.addEventListener('compositionstart', () => setBusy(pre, 'ime', true));
+  pre.addEventListener('compositionend', () => setBusy(pre, 'ime', false));
+  return { root, pre, code: saved ?? shown, shown, pending: [], hydrated: false, settled: () => settled(pre) };
+}
+
+// --- Intent ------------------------------------------------------------------
+
+function intent(boot: Boot): void {
+  if (engaged.has(boot)) return;
+  engaged.add(boot);
+  if (!boot.hydrated) makeEditable(boot.pre);
+  loadIsland()
+    .then((m) => m.engage(boot))
+    .catch(() => {
+      // Offline or blocked: the note says so; the static code stays readable and selectable.
+      engaged.delete(boot);
+      boot.root.dataset.loadFailed = '';
+      if (boot.pending.length > 0) boot.root.dataset.state = 'error';
+      boot.pending = [];
+    });
+}
+
+function bootOf(target: EventTarget | null): Boot | undefined {
+  const root = target instanceof Element ? target.closest<HTMLElement>('[data-snippet]') : null;
+  return root ? boots.get(root) : undefined;
+}
+
+function queue(boot: Boot, action: PendingAction): void {
+  if (!boot.pending.includes(action)) boot.pending.push(action);
+  if (action === 'run') {
+    boot.root.dataset.state = 'loading';
+    const label = boot.root.querySelector<HTMLElement>('[data-status-state]');
+    if (label?.dataset.labelLoading) label.textContent = label.dataset.labelLoading;
+  }
+}
+
+function onIntent(event: Event): void {
+  const boot = bootOf(event.target);
+  if (boot) intent(boot);
+}
+
+/** Buttons pressed before the island loaded are queued, not lost. */
+function onClick(event: MouseEvent): void {
+  const boot = bootOf(event.target);
+  const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action]') : null;
+  if (!boot || boot.hydrated || !button) return;
+  queue(boot, button.dataset.action as PendingAction);
+  intent(boot);
+}
+
+function onKey(event: KeyboardEvent): void {
+  const boot = bootOf(event.target);
+  if (!boot) return;
+  if (!boot.hydrated && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    queue(boot, 'run');
+  }
+  intent(boot);
+}
+
+/** The pointer may be released anywhere on the page. */
+function onPointerUp(): void {
+  for (const pre of [...busy.keys()]) setBusy(pre, 'pointer', false);
+}
+
+/** Opens a share link (`#snippet=<id>&code=...`); the island decodes it, and never runs it. */
+function openShared(): void {
+  if (!location.hash.startsWith('#snippet=')) return;
+  loadIsland()
+    .then((m) => m.openShareLink(location.hash, boots))
+    .catch(() => undefined);
+}
+
+export function start(): void {
+  const storage = getStorage();
+  const page = pageKey(location.pathname);
+  for (const root of document.querySelectorAll<HTMLElement>('[data-snippet]')) {
+    const boot = setup(root, page, storage);
+    if (boot) boots.set(root, boot);
+  }
+  if (boots.size === 0) return;
+  const backend = loadBackendChoice(storage);
+  if (backend === 'cpu' || backend === 'wasm') {
+    for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-backend]')) select.value = backend;
+  }
+  for (const type of ['pointerover', 'pointerdown', 'touchstart', 'focusin'] as const) {
+    document.addEventListener(type, onIntent, { capture: true, passive: true });
+  }
+  document.addEventListener('keydown', onKey, true);
+  document.addEventListener('click', onClick, true);
+  window.addEventListener('pointerup', onPointerUp, true);
+  window.addEventListener('pointercancel', onPointerUp, true);
+  openShared();
+  window.addEventListener('hashchange', openShared);
+}

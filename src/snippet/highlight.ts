@@ -1,0 +1,66 @@
+/**
+ * One palette for snippet code, before and after the editor mounts. Shiki
+ * tokenises at build time with the site's github-light/github-dark themes; the
+ * transformer below turns its inline colours into token classes, and the
+ * CodeMirror highlight style uses the same classes. The colours themselves live
+ * in snippet.css as CSS variables per theme, adjusted where the stock GitHub
+ * colours miss WCAG AA on the code background (dark comments, light keywords).
+ */
+import type { ShikiTransformer } from 'shiki';
+
+export const TOKEN = {
+  comment: 'tk-comment',
+  keyword: 'tk-keyword',
+  constant: 'tk-constant',
+  entity: 'tk-entity',
+  variable: 'tk-variable',
+  string: 'tk-string',
+  tag: 'tk-tag',
+  invalid: 'tk-invalid',
+} as const;
+
+/** github-light token colour -> role (github-dark pairs each with its own colour). */
+const ROLE_BY_LIGHT_COLOUR: Record<string, string | null> = {
+  '#6A737D': TOKEN.comment,
+  '#D73A49': TOKEN.keyword,
+  '#005CC5': TOKEN.constant,
+  '#6F42C1': TOKEN.entity,
+  '#E36209': TOKEN.variable,
+  '#032F62': TOKEN.string,
+  '#22863A': TOKEN.tag,
+  '#B31D28': TOKEN.invalid,
+  // Plain text: inherits the code colour.
+  '#24292E': null,
+};
+
+/**
+ * Token classes instead of inline colours on the static code: the page's CSS
+ * then owns the colours (both themes, the error line) and the editor matches them.
+ */
+export function tokenClasses(preClass: string): ShikiTransformer {
+  return {
+    name: 'snippet-token-classes',
+    pre(node) {
+      // `astro-code` stays (what the site and its tests know a code block by); snippet.css
+      // outranks the site-wide --shiki-dark rules for the token classes.
+      node.properties.class = `astro-code ${preClass}`;
+      delete node.properties.style;
+    },
+    span(node) {
+      const style = typeof node.properties.style === 'string' ? node.properties.style : '';
+      const light = /(?:^|;)color:(#[0-9A-Fa-f]{6})/.exec(style)?.[1]?.toUpperCase();
+      if (light === undefined || !(light in ROLE_BY_LIGHT_COLOUR)) return;
+      delete node.properties.style;
+      const role = ROLE_BY_LIGHT_COLOUR[light];
+      if (role) node.properties.class = role;
+    },
+    line(node) {
+      // Plain tokens need no element of their own: their text is enough (fewer bytes per page).
+      node.children = node.children.flatMap((child) =>
+        child.type === 'element' && child.tagName === 'span' && Object.keys(child.properties).length === 0
+          ? child.children
+          : [child],
+      );
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The live snippet island, loaded by the bootstrap on the reader's first sign
+ * of intent. Page-wide: one worker pool (with its warm spare), the backend
+ * choice, share links, saves from other tabs, and flushing edits when the page
+ * is hidden. Each snippet is a SnippetIsland.
+ */
+import '../render/render.css';
+import type { Boot } from '../bootstrap';
+import type { BackendName } from '../protocol';
+import { WorkerPool } from '../runtime/pool';
+import { spawnWorker } from '../runtime/spawn';
+import { parseShareHash, readShareLink, type ShareProblem } from '../share';
+import { getStorage, loadBackendChoice, pageKey, saveBackendChoice } from '../storage';
+import { SnippetIsland, type PageContext } from './snippet';
+import { sayer } from './strings';
+import { isLang } from '../../i18n/locales';
+
+const storage = getStorage();
+let backend: BackendName = loadBackendChoice(storage) === 'wasm' ? 'wasm' : 'cpu';
+const ctx: PageContext = {
+  pool: new WorkerPool(spawnWorker),
+  storage,
+  page: pageKey(location.pathname),
+  backend: () => backend,
+  setBackend(next) {
+    backend = next;
+    saveBackendChoice(storage, next);
+    for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-backend]')) select.value = next;
+    ctx.pool.warm(next);
+  },
+};
+
+const islands = new Map<HTMLElement, SnippetIsland>();
+const mounting = new Map<HTMLElement, Promise<SnippetIsland>>();
+
+/** The reader showed intent on `boot`'s snippet: start tfjs loading, and mount its editor. */
+export function engage(boot: Boot): Promise<SnippetIsland> {
+  ctx.pool.warm(backend);
+  return mount(boot);
+}
+
+/** Mounts the editor once nothing is in the middle of a gesture, then plays the queued actions. */
+function mount(boot: Boot): Promise<SnippetIsland> {
+  let island = mounting.get(boot.root);
+  if (!island) {
+    island = boot.settled().then(() => {
+      const created = new SnippetIsland(boot, ctx);
+      islands.set(boot.root, created);
+      boot.hydrated = true;
+      delete boot.root.dataset.loadFailed;
+      for (const action of boot.pending.splice(0)) created.act(action);
+      return created;
+    });
+    mounting.set(boot.root, island);
+  }
+  return island;
+}
+
+const PROBLEM_KEYS = {
+  invalid: 'snippet.sharedInvalid',
+  'too-large': 'snippet.sharedTooLarge',
+  'unknown-snippet': 'snippet.sharedUnknown',
+} as const satisfies Record<ShareProblem, string>;
+
+/**
+ * Opens `#snippet=<id>&code=...`: scrolls to that snippet and loads the code
+ * into its editor as text. It is not run, and tfjs is not fetched for it. A bad
+ * link leaves the original code in place and says what was wrong.
+ */
+export async function openShareLink(hash: string, boots: ReadonlyMap<HTMLElement, Boot>): Promise<void> {
+  const link = parseShareHash(hash);
+  if (!link || boots.size === 0) return;
+  const byId = new Map([...boots.values()].map((boot) => [boot.root.dataset.snippet ?? '', boot]));
+  const outcome = await readShareLink(link, new Set(byId.keys()));
+  const boot = (outcome.id !== null ? byId.get(outcome.id) : undefined) ?? [...boots.values()][0]!;
+  boot.root.scrollIntoView({ block: 'start' });
+  const island = await mount(boot);
+  if (outcome.ok) {
+    island.loadShared(outcome.code);
+    return;
+  }
+  const lang = isLang(boot.root.dataset.lang) ? boot.root.dataset.lang : 'en';
+  island.note('shared', sayer(lang)(PROBLEM_KEYS[outcome.problem], { id: link.id.slice(0, 80) }));
+}
+
+// Another tab saved a snippet this page shows: that snippet tells the reader.
+window.addEventListener('storage', (event) => {
+  if (event.storageArea !== storage || event.key === null) return;
+  for (const island of islands.values()) if (island.key === event.key) island.savedElsewhere(event.newValue);
+});
+
+// The last keystrokes before leaving must not wait for the debounce.
+const flushAll = () => {
+  for (const island of islands.values()) island.flush();
+};
+window.addEventListener('pagehide', flushAll);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') flushAll();
+});

@@ -1,0 +1,266 @@
+/**
+ * One live snippet: replaces the static code with the editor (in place, keeping
+ * what the reader typed meanwhile), wires the toolbar, keeps edits, and shows
+ * what its runs produce. Page-wide pieces (worker pool, backend choice, share
+ * links, other tabs) come from ./index.ts.
+ */
+import type { EditorView } from '@codemirror/view';
+import { isLang, type Lang } from '../../i18n/locales';
+import type { Boot, PendingAction } from '../bootstrap';
+import { createEditor, markErrorLine, replaceCode } from '../editor/index';
+import type { BackendName, ErrorData } from '../protocol';
+import { SnippetRunner, type RunMessage, type RunSink } from '../runtime/runner';
+import type { WorkerPool } from '../runtime/pool';
+import { encodeCode, shareUrl, SHARE_MAX_BYTES } from '../share';
+import { DEFAULT_TIMEOUT_MS } from '../source';
+import type { SnippetState, Verdict } from '../state';
+import { createSaver, editKey, saveEdit, type Saver } from '../storage';
+import { copyText } from './clipboard';
+import { OutputView } from './output';
+import { StatusLine } from './status';
+import { formatDuration, sayer, type Say } from './strings';
+import { takeOver } from './take-over';
+
+/** What every snippet on the page shares. */
+export interface PageContext {
+  pool: WorkerPool;
+  storage: Storage | null;
+  page: string;
+  backend(): BackendName;
+  setBackend(backend: BackendName): void;
+}
+
+export class SnippetIsland implements RunSink {
+  readonly id: string;
+  readonly key: string;
+  readonly root: HTMLElement;
+  private readonly lang: Lang;
+  private readonly say: Say;
+  private readonly original: string;
+  private readonly view: EditorView;
+  private readonly saver: Saver;
+  private readonly runner: SnippetRunner;
+  private readonly output: OutputView;
+  private readonly status: StatusLine;
+  /** The code of the run under way, to tell whether an error's line still means anything. */
+  private runCode: string | null = null;
+  private verdictShown: { cancelled: boolean } | null = null;
+  /** Code loaded from a link is shown, not saved, until the reader edits it. */
+  private fromLink = false;
+  private loadingLink = false;
+
+  constructor(boot: Boot, private readonly ctx: PageContext) {
+    const root = (this.root = boot.root);
+    this.id = root.dataset.snippet ?? '';
+    this.lang = isLang(root.dataset.lang) ? root.dataset.lang : 'en';
+    this.say = sayer(this.lang);
+    this.original = readOriginal(root);
+    this.key = editKey(ctx.page, this.id, root.dataset.hash ?? '');
+    this.status = new StatusLine(root, this.say, this.lang, () => this.view.focus());
+    this.saver = createSaver({
+      storage: ctx.storage,
+      key: this.key,
+      original: this.original,
+      onFailure: () => this.status.note('storage', 'warn', this.say('snippet.storageFailed')),
+    });
+    const expectError = root.dataset.expectError ?? null;
+    this.output = new OutputView(root.querySelector<HTMLElement>('[data-output]')!, this.lang, expectError);
+    const timeout = Number(root.dataset.timeout);
+    this.runner = new SnippetRunner({
+      pool: ctx.pool,
+      sink: this,
+      timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
+      expectError,
+    });
+
+    const start = takeOver(boot);
+    this.view = createEditor({
+      parent: boot.pre.parentElement!,
+      before: boot.pre,
+      doc: boot.code,
+      cursor: start.typed ? 0 : start.cursor,
+      label: this.say('snippet.editorLabel'),
+      describedBy: root.querySelector('[data-hint]')?.id ?? '',
+      onRun: () => this.act('run'),
+      onChange: () => this.changed(),
+    });
+    // Same height as the static code it replaces, so nothing below moves.
+    this.view.dom.style.minHeight = `${boot.pre.offsetHeight}px`;
+    boot.pre.remove();
+    // Typing that reached the static code becomes an ordinary, undoable edit.
+    if (start.typed) this.view.dispatch({ changes: start.typed, selection: { anchor: start.cursor }, userEvent: 'input.type' });
+    if (start.focused) this.view.focus();
+    this.status.setEdited(this.code() !== this.original);
+    this.wire();
+  }
+
+  code(): string {
+    return this.view.state.doc.toString();
+  }
+
+  /** A toolbar action, from a button, a key, or queued before the island loaded. */
+  act(action: PendingAction): void {
+    if (action === 'run') void this.runner.run((this.runCode = this.code()), this.ctx.backend());
+    else if (action === 'stop') this.runner.stop();
+    else if (action === 'reset') this.reset();
+    else if (action === 'copy') void this.copy();
+    else void this.share();
+  }
+
+  /** Shows code from a share link; it never runs until the reader presses Run. */
+  loadShared(code: string): void {
+    this.loadingLink = true;
+    replaceCode(this.view, code);
+    this.loadingLink = false;
+    this.fromLink = true;
+    this.status.note('shared', 'info', this.say('snippet.sharedLoaded'));
+  }
+
+  note(key: string, text: string): void {
+    this.status.note(key, 'error', text);
+  }
+
+  /** Another tab saved this snippet: say so, and let the reader pick (last save wins meanwhile). */
+  savedElsewhere(code: string | null): void {
+    const theirs = code ?? this.original;
+    if (theirs === this.code()) return;
+    this.status.note('other-tab', 'warn', this.say('snippet.otherTab'), [
+      { label: this.say('snippet.otherTabLoad'), run: () => replaceCode(this.view, theirs) },
+      { label: this.say('snippet.otherTabKeep'), run: () => this.saveNow() },
+    ]);
+  }
+
+  /** Writes a pending edit now (the page is being hidden or left). */
+  flush(): void {
+    this.saver.flush();
+  }
+
+  // --- RunSink -------------------------------------------------------------
+
+  begin(): void {
+    this.output.clear();
+    if (this.verdictShown) this.verdictShown.cancelled = true;
+    markErrorLine(this.view, null);
+  }
+
+  state(state: SnippetState): void {
+    this.status.setState(state);
+  }
+
+  message(message: RunMessage): void {
+    this.output.push(message);
+    if (message.type === 'done') this.status.setRunInfo(message.backend, message.durationMs);
+    if (message.type === 'error' && message.error.location && this.runCode === this.code()) {
+      markErrorLine(this.view, message.error.location.line);
+    }
+  }
+
+  stopped(reason: 'user' | 'timeout', detail: { limitMs: number; elapsedMs: number }): void {
+    const text =
+      reason === 'user'
+        ? this.say('snippet.stoppedByUser')
+        : this.say('snippet.timedOut', { seconds: formatDuration(detail.limitMs, this.lang) });
+    this.output.note(() => paragraph('snippet__stopped', text, { stopped: reason }));
+  }
+
+  failedToStart(error: Error): void {
+    this.output.error(pageError(this.say('snippet.startFailed', { message: error.message })));
+  }
+
+  verdict(verdict: Verdict): void {
+    if (this.verdictShown) this.verdictShown.cancelled = true;
+    if (verdict.state !== 'error' || verdict.reason === 'failed') return;
+    const shown = (this.verdictShown = { cancelled: false });
+    const text = this.say(verdict.reason === 'did-not-fail' ? 'snippet.didNotFail' : 'snippet.wrongError', {
+      expected: verdict.expected,
+    });
+    this.output.error(pageError(text), () => !shown.cancelled);
+  }
+
+  // --- private -------------------------------------------------------------
+
+  private wire(): void {
+    for (const button of this.root.querySelectorAll<HTMLButtonElement>('[data-action]')) {
+      const action = button.dataset.action as PendingAction;
+      button.addEventListener('click', () => {
+        if (button.getAttribute('aria-disabled') !== 'true') this.act(action);
+      });
+    }
+    const select = this.root.querySelector<HTMLSelectElement>('select[data-backend]');
+    select?.addEventListener('change', () => this.ctx.setBackend(select.value === 'wasm' ? 'wasm' : 'cpu'));
+  }
+
+  private changed(): void {
+    const code = this.code();
+    this.view.dom.style.minHeight = '';
+    this.status.setEdited(code !== this.original);
+    if (this.loadingLink) return;
+    if (this.fromLink) {
+      // The reader made the shared code theirs: save it, and drop the link so a reload shows their version.
+      this.fromLink = false;
+      history.replaceState(history.state, '', `#${this.root.id}`);
+      this.status.clearNote('shared');
+    }
+    this.saver.schedule(code);
+  }
+
+  private saveNow(): void {
+    this.saver.cancel();
+    if (!saveEdit(this.ctx.storage, this.key, this.code(), this.original)) {
+      this.status.note('storage', 'warn', this.say('snippet.storageFailed'));
+    }
+  }
+
+  /** Back to the original in one undoable step: Ctrl+Z brings the edit back, so nothing is asked. */
+  private reset(): void {
+    if (this.code() === this.original) return;
+    replaceCode(this.view, this.original);
+    this.status.flash(this.say('snippet.resetDone'));
+  }
+
+  private async copy(): Promise<void> {
+    const ok = await copyText(this.code());
+    this.status.flash(this.say(ok ? 'snippet.copied' : 'snippet.copyFailed'));
+  }
+
+  private async share(): Promise<void> {
+    const code = this.code();
+    if (new TextEncoder().encode(code).length > SHARE_MAX_BYTES) {
+      this.status.note('share', 'error', this.say('snippet.shareTooLong'));
+      return;
+    }
+    let url: string;
+    try {
+      url = shareUrl(location.href, this.id, await encodeCode(code));
+    } catch {
+      this.status.note('share', 'error', this.say('snippet.shareFailed'));
+      return;
+    }
+    const link = document.createElement('a');
+    link.href = url;
+    link.dataset.shareUrl = '';
+    link.className = 'snippet__share-url';
+    link.textContent = url;
+    const copied = await copyText(url);
+    this.status.note('share', 'info', this.say(copied ? 'snippet.shareCopied' : 'snippet.shareReady'), [], link);
+  }
+}
+
+function readOriginal(root: HTMLElement): string {
+  const json = root.querySelector('script[data-original]')?.textContent ?? '""';
+  const value: unknown = JSON.parse(json);
+  return typeof value === 'string' ? value : '';
+}
+
+function paragraph(className: string, text: string, data: Record<string, string>): HTMLElement {
+  const p = document.createElement('p');
+  p.className = className;
+  for (const [k, v] of Object.entries(data)) p.dataset[k] = v;
+  p.textContent = text;
+  return p;
+}
+
+/** An error raised by the page, not the snippet (no line in the reader's code). */
+function pageError(message: string): ErrorData {
+  return { name: 'Error', message, location: null, origin: 'runtime' };
+}

@@ -1,0 +1,101 @@
+/**
+ * The line under a snippet's code (state, backend, duration, "edited") and the
+ * notes beside it (shared link, storage refused, another tab). The state is in
+ * a status live region, so a screen reader hears "Running…" then "Done".
+ */
+import type { Lang } from '../../i18n/locales';
+import type { BackendName } from '../protocol';
+import type { SnippetState } from '../state';
+import { formatDuration, type Say } from './strings';
+
+export type NoteKind = 'info' | 'warn' | 'error';
+
+export interface NoteAction {
+  label: string;
+  run: () => void;
+}
+
+export class StatusLine {
+  private readonly state: HTMLElement;
+  private readonly runInfo: HTMLElement;
+  private readonly notes: HTMLElement;
+  private readonly flashed: HTMLElement;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly say: Say,
+    private readonly lang: Lang,
+    /** Where focus goes when a note holding it is dismissed (it must not fall to the page). */
+    private readonly refocus: () => void,
+  ) {
+    this.state = root.querySelector<HTMLElement>('[data-status-state]')!;
+    this.runInfo = root.querySelector<HTMLElement>('[data-status-run]')!;
+    this.notes = root.querySelector<HTMLElement>('[data-notes]')!;
+    this.flashed = root.querySelector<HTMLElement>('[data-status-flash]')!;
+  }
+
+  /** A short confirmation ("Code copied"), announced, then gone. */
+  flash(text: string): void {
+    clearTimeout(this.flashTimer);
+    this.flashed.textContent = text;
+    this.flashTimer = setTimeout(() => (this.flashed.textContent = ''), 5000);
+  }
+
+  setState(state: SnippetState): void {
+    this.root.dataset.state = state;
+    this.state.textContent = this.say(`snippet.state.${state}`);
+    if (state === 'loading' || state === 'running') this.runInfo.textContent = '';
+    const stop = this.root.querySelector<HTMLElement>('[data-action="stop"]');
+    stop?.setAttribute('aria-disabled', String(!(state === 'loading' || state === 'running')));
+  }
+
+  /** "on cpu, 42 ms" after a run. */
+  setRunInfo(backend: BackendName, durationMs: number): void {
+    this.runInfo.textContent = this.say('snippet.ranWith', { backend, duration: formatDuration(durationMs, this.lang) });
+  }
+
+  setEdited(edited: boolean): void {
+    if (edited) this.root.dataset.edited = '';
+    else delete this.root.dataset.edited;
+  }
+
+  /**
+   * Shows a note (replacing one with the same `key`), with optional buttons.
+   * Every note can be dismissed; its text is set as text, never as markup.
+   */
+  note(key: string, kind: NoteKind, text: string, actions: NoteAction[] = [], extra?: Node): HTMLElement {
+    this.clearNote(key);
+    const note = document.createElement('div');
+    note.className = `snippet__note snippet__note--${kind}`;
+    note.dataset.note = key;
+    note.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+    const p = document.createElement('p');
+    p.textContent = text;
+    note.append(p);
+    if (extra) note.append(extra);
+    const buttons = document.createElement('div');
+    buttons.className = 'snippet__note-actions';
+    for (const action of [...actions, { label: this.say('snippet.dismiss'), run: () => undefined }]) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'snippet__btn snippet__btn--small';
+      button.textContent = action.label;
+      button.addEventListener('click', () => {
+        action.run();
+        this.clearNote(key);
+        this.refocus();
+      });
+      buttons.append(button);
+    }
+    note.append(buttons);
+    this.notes.append(note);
+    return note;
+  }
+
+  clearNote(key: string): void {
+    for (const note of this.notes.querySelectorAll<HTMLElement>('[data-note]')) {
+      if (note.dataset.note === key) note.remove();
+    }
+  }
+}

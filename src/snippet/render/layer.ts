@@ -1,0 +1,199 @@
+/**
+ * Layers and models: what they are, how many parameters they hold, and each
+ * weight (name, shape, dtype, trainable, values), so a Lambda's empty table sits
+ * next to a subclass's kernel and bias.
+ */
+import type { Lang } from '../../i18n/locales';
+import type { LayerData, ModelData, WeightData } from '../protocol';
+import { h, scroller } from './dom';
+import { formatCount, formatOutputShape, formatShape, product, tr, trn } from './format';
+import { renderTensor, sameShape, sameValue } from './tensor';
+
+/** Per weight name (of `next`): whether its values differ from the same weight in `prev`. */
+export type WeightDiff = Map<string, boolean>;
+
+/**
+ * Compares two shows of the same layer or model, weight by weight (matched by
+ * name). Only the values the worker sent are compared (the first LIMITS.MAX_TENSOR_VALUES).
+ */
+export function diffWeights(prev: LayerData | ModelData, next: LayerData | ModelData): WeightDiff {
+  const before = new Map(weightsOf(prev).map((w) => [w.name, w] as const));
+  const diff: WeightDiff = new Map();
+  for (const w of weightsOf(next)) {
+    const old = before.get(w.name);
+    if (!old) continue;
+    const a = old.values.values;
+    const b = w.values.values;
+    const changed =
+      !sameShape(old.shape, w.shape) || a.length !== b.length || a.some((v, i) => !sameValue(v, b[i] ?? NaN));
+    diff.set(w.name, changed);
+  }
+  return diff;
+}
+
+function weightsOf(data: LayerData | ModelData): WeightData[] {
+  return data.kind === 'layer' ? data.weights : data.layers.flatMap((l) => l.weights);
+}
+
+/** A layer: header, parameter counts and its weights table. `previous` highlights changes. */
+export function renderLayer(data: LayerData, lang: Lang, previous?: LayerData): HTMLElement {
+  const diff = previous ? diffWeights(previous, data) : null;
+  const before = previous ? new Map(previous.weights.map((w) => [w.name, w] as const)) : null;
+  const outputShape = formatOutputShape(data.outputShape);
+  return h(
+    'section',
+    { class: 'out-layer', 'data-layer': data.name },
+    h('p', { class: 'out-caption' }, tr(lang, 'output.layerCaption', { name: data.name, className: data.className })),
+    facts(lang, [
+      ['output.outputShape', outputShape === null ? tr(lang, 'output.unknown') : h('code', {}, outputShape)],
+      ['output.state', tr(lang, data.built ? 'output.built' : 'output.notBuilt')],
+      ['output.trainableParams', formatCount(data.trainableParams, lang)],
+      ['output.nonTrainableParams', formatCount(data.nonTrainableParams, lang)],
+    ]),
+    changeNote(diff, lang),
+    ...weightsSection(data, lang, diff, before),
+  );
+}
+
+/** A model: a `model.summary()`-like table and totals, then each layer's weights, collapsible. */
+export function renderModel(data: ModelData, lang: Lang, previous?: ModelData): HTMLElement {
+  const diff = previous ? diffWeights(previous, data) : null;
+  const before = previous ? new Map(weightsOf(previous).map((w) => [w.name, w] as const)) : null;
+  const body = h('tbody');
+  for (const layer of data.layers) {
+    body.append(
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, `${layer.name} (${layer.className})`),
+        h('td', {}, formatOutputShape(layer.outputShape) ?? '?'),
+        h('td', { class: 'out-num' }, formatCount(layer.trainableParams + layer.nonTrainableParams, lang)),
+      ),
+    );
+  }
+  const caption = tr(lang, 'output.modelCaption', { name: data.name, className: data.className });
+  const summary = h(
+    'table',
+    { class: 'out-summary', 'data-summary': true },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, tr(lang, 'output.colLayer')),
+        h('th', { scope: 'col' }, tr(lang, 'output.outputShape')),
+        h('th', { scope: 'col' }, tr(lang, 'output.colParamCount')),
+      ),
+    ),
+    body,
+  );
+  const total = data.trainableParams + data.nonTrainableParams;
+  const root = h(
+    'section',
+    { class: 'out-model', 'data-model': data.name },
+    h('p', { class: 'out-caption' }, caption),
+    data.layers.length === 0 ? h('p', { class: 'out-note' }, tr(lang, 'output.noLayers')) : scroller(caption, summary),
+    facts(lang, [
+      ['output.totalParams', formatCount(total, lang)],
+      ['output.trainableParams', formatCount(data.trainableParams, lang)],
+      ['output.nonTrainableParams', formatCount(data.nonTrainableParams, lang)],
+    ]),
+    changeNote(diff, lang),
+  );
+  for (const layer of data.layers) {
+    // Open the layers whose weights changed, so "before and after fit" shows at once.
+    const open = layer.weights.some((w) => diff?.get(w.name) === true);
+    root.append(
+      h(
+        'details',
+        { class: 'out-layer-weights', 'data-layer': layer.name, open },
+        h('summary', {}, tr(lang, 'output.layerWeights', { name: layer.name, className: layer.className })),
+        ...weightsSection(layer, lang, diff, before),
+      ),
+    );
+  }
+  return root;
+}
+
+type FactKey = 'output.outputShape' | 'output.state' | 'output.trainableParams' | 'output.nonTrainableParams' | 'output.totalParams';
+
+function facts(lang: Lang, rows: [FactKey, string | Node][]): HTMLElement {
+  const dl = h('dl', { class: 'out-facts' });
+  for (const [key, value] of rows) dl.append(h('div', {}, h('dt', {}, tr(lang, key)), h('dd', {}, value)));
+  return dl;
+}
+
+function changeNote(diff: WeightDiff | null, lang: Lang): HTMLElement | null {
+  if (!diff || diff.size === 0) return null;
+  const changed = [...diff.values()].filter(Boolean).length;
+  return h(
+    'p',
+    { class: 'out-note', 'data-changed-count': changed },
+    trn(lang, 'output.changedCount', changed, { total: formatCount(diff.size, lang) }),
+  );
+}
+
+/** "No weights" (when so) and the weights table, present even when empty. */
+function weightsSection(
+  layer: LayerData,
+  lang: Lang,
+  diff: WeightDiff | null,
+  before: Map<string, WeightData> | null,
+): HTMLElement[] {
+  const heads = ['output.colName', 'output.colShape', 'output.colDtype', 'output.colTrainable', 'output.colParams'] as const;
+  const body = h('tbody');
+  for (const w of layer.weights) {
+    const changed = diff?.get(w.name);
+    const marker =
+      changed === undefined
+        ? null
+        : h('span', { class: 'out-badge', 'data-marker': changed ? 'changed' : 'unchanged' }, tr(lang, changed ? 'output.changed' : 'output.unchanged'));
+    body.append(
+      h(
+        'tr',
+        {
+          'data-weight': true,
+          'data-name': w.name,
+          'data-shape': w.shape.join(','),
+          'data-trainable': String(w.trainable),
+          'data-changed': changed === undefined ? null : String(changed),
+        },
+        h('th', { scope: 'row' }, h('code', {}, ...breakable(w.name)), marker && ' ', marker),
+        h('td', {}, h('code', {}, formatShape(w.shape))),
+        h('td', {}, w.dtype),
+        h('td', { 'data-trainable-text': true }, tr(lang, w.trainable ? 'output.yes' : 'output.no')),
+        h('td', { class: 'out-num' }, formatCount(product(w.shape), lang)),
+      ),
+      h(
+        'tr',
+        { class: 'out-weight-values' },
+        h(
+          'td',
+          { colspan: heads.length },
+          h(
+            'details',
+            {},
+            h('summary', {}, tr(lang, 'output.valuesOf', { name: w.name })),
+            renderTensor(w.values, lang, before?.get(w.name)?.values),
+          ),
+        ),
+      ),
+    );
+  }
+  const label = tr(lang, 'output.weights');
+  const table = h(
+    'table',
+    { class: 'out-weights', 'data-weights': true },
+    h('caption', {}, label),
+    h('thead', {}, h('tr', {}, ...heads.map((k) => h('th', { scope: 'col' }, tr(lang, k))))),
+    body,
+  );
+  const none = layer.weights.length === 0 ? h('p', { class: 'out-note', 'data-no-weights': true }, tr(lang, 'output.noWeights')) : null;
+  return none ? [none, scroller(label, table)] : [scroller(label, table)];
+}
+
+/** A weight's full name may break after each "/" rather than mid-word ("dense_Dense1/" + "kernel"). */
+function breakable(name: string): (string | Node)[] {
+  return name.split('/').flatMap((part, i, all) => (i < all.length - 1 ? [`${part}/`, h('wbr')] : [part]));
+}

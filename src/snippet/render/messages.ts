@@ -1,0 +1,84 @@
+/** Console lines, errors, the end-of-run footer and the "more not shown" line. */
+import type { Lang } from '../../i18n/locales';
+import { ui } from '../../i18n/ui';
+import type { ErrorData, FromWorker, LogLevel } from '../protocol';
+import { h } from './dom';
+import { fillNodes, formatDuration, pluralOf, tr, trn } from './format';
+
+export type DoneData = Pick<
+  Extract<FromWorker, { type: 'done' }>,
+  'ok' | 'durationMs' | 'leakedTensors' | 'leakedVariables' | 'backend'
+>;
+
+const LEVEL_KEYS = { info: 'output.logInfo', warn: 'output.logWarn', error: 'output.logError' } as const;
+
+/** One console line; warnings and errors carry a word, not just a colour. */
+export function renderLog(level: LogLevel, text: string, lang: Lang = 'en'): HTMLElement {
+  const tag = level === 'log' ? null : h('span', { class: 'out-badge' }, tr(lang, LEVEL_KEYS[level]));
+  return h('div', { class: 'out-log', 'data-log': true, 'data-level': level }, tag, tag && ' ', h('span', { class: 'out-log-text' }, text));
+}
+
+/**
+ * An error with its name, message (tfjs' own wording, as text) and place in the
+ * reader's code. An expected error is the lesson of the snippet, not a breakage.
+ */
+export function renderError(error: ErrorData, lang: Lang, opts: { expected: boolean }): HTMLElement {
+  const root = h('div', {
+    class: 'out-error',
+    'data-error': true,
+    'data-line': error.location?.line ?? null,
+    'data-column': error.location?.column ?? null,
+    'data-expected': String(opts.expected),
+    'data-origin': error.origin,
+  });
+  const name = error.name === 'Thrown' ? tr(lang, 'output.thrown') : error.name;
+  root.append(
+    h(
+      'p',
+      { class: 'out-error-title' },
+      h('span', { class: 'out-badge' }, tr(lang, opts.expected ? 'output.expectedError' : 'output.error')),
+      ' ',
+      h('strong', { class: 'out-error-name' }, name),
+      error.location && ' · ',
+      error.location &&
+        h('span', { class: 'out-error-location' }, tr(lang, 'output.location', { ...error.location })),
+    ),
+    h('pre', { class: 'out-error-message' }, error.message),
+  );
+  if (error.origin === 'async') root.append(h('p', { class: 'out-note' }, tr(lang, 'output.asyncError')));
+  if (opts.expected) root.append(h('p', { class: 'out-note' }, tr(lang, 'output.expectedNote')));
+  return root;
+}
+
+/** Duration, backend, and the tensors left allocated (the number alone in [data-leaked-tensors]). */
+export function renderDone(done: DoneData, lang: Lang): HTMLElement {
+  const count = h('span', { 'data-leaked-tensors': true }, String(done.leakedTensors));
+  const sentence = fillNodes(ui[lang][pluralOf(lang, 'output.leaked', done.leakedTensors)], { n: count });
+  const leak = h('p', { class: 'out-leak' }, ...sentence);
+  if (done.leakedTensors > 0) {
+    leak.append(' ', trn(lang, 'output.leakedWeights', done.leakedVariables, { m: String(done.leakedVariables) }));
+  }
+  const footer = h(
+    'footer',
+    { class: 'out-done', 'data-done': true, 'data-ok': String(done.ok) },
+    h(
+      'p',
+      {},
+      tr(lang, 'output.ran', { duration: formatDuration(done.durationMs, lang), backend: done.backend }),
+    ),
+    leak,
+  );
+  if (done.leakedTensors > done.leakedVariables) {
+    footer.append(h('p', { class: 'out-note' }, tr(lang, 'output.leakHint')));
+  }
+  return footer;
+}
+
+/** Output beyond the caps: "… N more lines not shown". */
+export function renderDropped(shows: number, logs: number, lang: Lang): HTMLElement {
+  const p = h('p', { class: 'out-more', 'data-dropped': true });
+  if (shows > 0) p.append(h('span', { 'data-dropped-shows': shows }, trn(lang, 'output.droppedShows', shows)));
+  if (shows > 0 && logs > 0) p.append(' · ');
+  if (logs > 0) p.append(h('span', { 'data-dropped-logs': logs }, trn(lang, 'output.droppedLines', logs)));
+  return p;
+}

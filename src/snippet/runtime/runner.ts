@@ -1,0 +1,163 @@
+/**
+ * One snippet's runs: takes a ready worker from the pool, sends the code, enforces
+ * Stop and the time limit by terminating the worker, and judges the outcome.
+ * It knows nothing of the DOM: what it sees goes to a `RunSink`.
+ */
+import type { BackendName, ErrorData, FromWorker } from '../protocol';
+import { judge, type SnippetState, type Verdict } from '../state';
+import type { WorkerLike, WorkerPool } from './pool';
+
+/** Messages that belong to a run (everything but `ready`). */
+export type RunMessage = Exclude<FromWorker, { type: 'ready' }>;
+
+export interface RunSink {
+  /** A new run begins: clear the previous output. */
+  begin(runId: number): void;
+  state(state: SnippetState): void;
+  /** Output to show, in order (tensors, logs, epochs, errors, done). */
+  message(message: RunMessage): void;
+  /** The run was ended from the page: by the reader, or by the time limit. */
+  stopped(reason: 'user' | 'timeout', detail: { limitMs: number; elapsedMs: number }): void;
+  /** The run could not start (the worker failed to load). */
+  failedToStart(error: Error): void;
+  /** The run's outcome, judged again whenever a late error arrives. */
+  verdict(verdict: Verdict, done: Extract<RunMessage, { type: 'done' }> | null): void;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): ReturnType<typeof setTimeout>;
+  clearTimeout(id: ReturnType<typeof setTimeout>): void;
+  now(): number;
+}
+
+const defaultTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (id) => clearTimeout(id),
+  now: () => performance.now(),
+};
+
+export interface RunnerOptions {
+  pool: WorkerPool;
+  sink: RunSink;
+  timeoutMs: number;
+  /** The error text the snippet is meant to fail with, or null. */
+  expectError: string | null;
+  timers?: Timers;
+}
+
+/** Run ids are unique on the page, so a message can never be taken for another run's. */
+let lastRunId = 0;
+
+export class SnippetRunner {
+  private readonly timers: Timers;
+  private current = 0;
+  private worker: WorkerLike | null = null;
+  private deadline: ReturnType<typeof setTimeout> | null = null;
+  private startedAt = 0;
+  private errors: ErrorData[] = [];
+  private done: Extract<RunMessage, { type: 'done' }> | null = null;
+  private status: SnippetState = 'idle';
+
+  constructor(private readonly options: RunnerOptions) {
+    this.timers = options.timers ?? defaultTimers;
+  }
+
+  get state(): SnippetState {
+    return this.status;
+  }
+
+  /** Runs `code`, ending whatever this snippet ran before. */
+  async run(code: string, backend: BackendName): Promise<void> {
+    const runId = ++lastRunId;
+    // The previous run's worker stayed alive so its late errors could arrive; now it goes.
+    this.end();
+    this.current = runId;
+    this.errors = [];
+    this.done = null;
+    this.options.sink.begin(runId);
+    this.setState('loading');
+
+    let worker: WorkerLike;
+    try {
+      worker = await this.options.pool.take(backend);
+    } catch (error) {
+      if (this.current !== runId) return;
+      this.setState('error');
+      this.options.sink.failedToStart(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    if (this.current !== runId) {
+      // Stopped or superseded while the worker was getting ready.
+      worker.terminate();
+      return;
+    }
+    this.worker = worker;
+    worker.onmessage = (event) => this.receive(runId, event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.receive(runId, {
+        type: 'error',
+        runId,
+        error: { name: 'Error', message: event.message || 'the worker crashed', location: null, origin: 'async' },
+      });
+    };
+    worker.onmessageerror = null;
+    this.setState('running');
+    this.startedAt = this.timers.now();
+    this.deadline = this.timers.setTimeout(() => this.halt('timeout'), this.options.timeoutMs);
+    worker.postMessage({ type: 'run', runId, code, backend });
+  }
+
+  /** Stop: ends the run at once (terminating the worker is the only sure way out of `while(true){}`). */
+  stop(): void {
+    if (this.status === 'loading' || this.status === 'running') this.halt('user');
+  }
+
+  /** Ends the snippet's worker (page leaving, or a new run). */
+  end(): void {
+    if (this.deadline !== null) this.timers.clearTimeout(this.deadline);
+    this.deadline = null;
+    this.worker?.terminate();
+    this.worker = null;
+    this.current = 0;
+  }
+
+  private halt(reason: 'user' | 'timeout'): void {
+    const elapsedMs = this.status === 'running' ? this.timers.now() - this.startedAt : 0;
+    this.end();
+    this.setState('stopped');
+    this.options.sink.stopped(reason, { limitMs: this.options.timeoutMs, elapsedMs });
+  }
+
+  private receive(runId: number, message: FromWorker): void {
+    if (message.type === 'ready' || message.runId !== runId || this.current !== runId) return;
+    switch (message.type) {
+      case 'error':
+        this.errors.push(message.error);
+        this.options.sink.message(message);
+        // An error after `done` (a timer, a rejected promise) changes the verdict.
+        if (this.done) this.settle();
+        return;
+      case 'done':
+        if (this.deadline !== null) this.timers.clearTimeout(this.deadline);
+        this.deadline = null;
+        this.done = message;
+        this.options.sink.message(message);
+        this.settle();
+        return;
+      default:
+        this.options.sink.message(message);
+    }
+  }
+
+  private settle(): void {
+    const verdict = judge(this.options.expectError, this.done?.ok ?? false, this.errors);
+    this.setState(verdict.state);
+    this.options.sink.verdict(verdict, this.done);
+  }
+
+  private setState(state: SnippetState): void {
+    this.status = state;
+    this.options.sink.state(state);
+  }
+}

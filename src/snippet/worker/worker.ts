@@ -1,0 +1,96 @@
+/**
+ * The snippet worker (a module Web Worker): loads tfjs on `init`, runs one snippet on `run`.
+ * The page spawns a fresh worker per run, so each snippet gets a fresh tfjs: its own class
+ * registry, layer-name counters and memory.
+ */
+import type { BackendName, FromWorker, ToWorker } from '../protocol';
+import { asyncErrorMessage, runSnippet, type SnippetEnv } from './execute';
+
+/**
+ * The part of DedicatedWorkerGlobalScope used here. Declared locally because
+ * `/// <reference lib="webworker" />` would change the global types of the whole program.
+ */
+interface WorkerScope {
+  postMessage(message: FromWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+  addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void;
+}
+const scope = self as unknown as WorkerScope;
+const post = (message: FromWorker): void => scope.postMessage(message);
+
+type Runtime = Pick<SnippetEnv, 'tf' | 'Lambda'> & { select: (name: BackendName) => Promise<BackendName> };
+
+let runtime: Promise<Runtime> | null = null;
+/** The run in progress or finished: late errors (timers, rejections) belong to it. */
+let currentRunId: number | null = null;
+
+function load(): Promise<Runtime> {
+  runtime ??= (async () => {
+    const [{ selectBackend, ...tf }, { Lambda, registerLambda }] = await Promise.all([
+      import('../../tfjs/tf'),
+      import('../../tfjs/lambda'),
+    ]);
+    registerLambda();
+    return { tf, Lambda, select: selectBackend };
+  })();
+  return runtime;
+}
+
+async function init(backend: BackendName): Promise<void> {
+  try {
+    const { tf, select } = await load();
+    const actual = await select(backend);
+    post({ type: 'ready', backend: actual, tfVersion: tf.version_core });
+  } catch (e) {
+    // The protocol has no "init failed" message: rethrow outside the promise so the
+    // page's worker.onerror sees it instead of waiting for `ready` forever.
+    setTimeout(() => {
+      throw e;
+    });
+  }
+}
+
+async function run(runId: number, code: string, backend: BackendName): Promise<void> {
+  if (currentRunId !== null) {
+    // One snippet per worker keeps runs isolated; the page never reuses one.
+    fail(runId, backend, 'This worker has already run a snippet.');
+    return;
+  }
+  currentRunId = runId;
+  let loaded: Runtime;
+  let actual: BackendName;
+  try {
+    loaded = await load();
+    // A warm spare may have been initialised before the reader switched backends.
+    actual = loaded.tf.getBackend() === backend ? backend : await loaded.select(backend);
+  } catch (e) {
+    fail(runId, backend, `TensorFlow.js failed to load: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  await runSnippet(code, { tf: loaded.tf, Lambda: loaded.Lambda, post, runId, backend: actual });
+}
+
+function fail(runId: number, backend: BackendName, message: string): void {
+  post({ type: 'error', runId, error: { name: 'Error', message, location: null, origin: 'runtime' } });
+  post({ type: 'done', runId, ok: false, durationMs: 0, leakedTensors: 0, leakedVariables: 0, backend });
+}
+
+scope.addEventListener('message', (event) => {
+  const message = event.data;
+  if (message.type === 'init') void init(message.backend);
+  else if (message.type === 'run') void run(message.runId, message.code, message.backend);
+});
+
+// Outside a run, errors propagate to the page's worker.onerror as usual.
+scope.addEventListener('error', (event) => {
+  if (currentRunId === null) return;
+  event.preventDefault();
+  post(asyncErrorMessage(currentRunId, event.error ?? event.message));
+});
+
+scope.addEventListener('unhandledrejection', (event) => {
+  if (currentRunId === null) return;
+  event.preventDefault();
+  post(asyncErrorMessage(currentRunId, event.reason));
+});

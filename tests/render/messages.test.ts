@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { renderDone, renderDropped, renderError, renderLog } from '../../src/snippet/render';
+import { text } from './fixtures';
+
+describe('console lines', () => {
+  it('keeps the level and prints text only', () => {
+    const el = renderLog('warn', '<script>alert(1)</script>', 'fr');
+    expect(el.getAttribute('data-log')).not.toBeNull();
+    expect(el.getAttribute('data-level')).toBe('warn');
+    expect(el.querySelector('script')).toBeNull();
+    expect(text(el)).toBe('avertissement <script>alert(1)</script>');
+    expect(text(renderLog('log', 'hello'))).toBe('hello');
+  });
+});
+
+describe('errors', () => {
+  const error = { name: 'ValueError', message: 'Input 0 is incompatible with layer dense_1', location: { line: 3, column: 7 }, origin: 'runtime' } as const;
+
+  it('shows name, message and line/column, with data-line', () => {
+    const el = renderError(error, 'en', { expected: false });
+    expect(el.getAttribute('data-line')).toBe('3');
+    expect(text(el)).toContain('Error ValueError · line 3, column 7');
+    expect(el.querySelector('pre')?.textContent).toBe(error.message);
+  });
+
+  it('presents an expected error as the lesson, in French', () => {
+    const el = renderError(error, 'fr', { expected: true });
+    expect(el.getAttribute('data-expected')).toBe('true');
+    expect(text(el)).toContain('Erreur attendue');
+    expect(text(el)).toContain('ligne 3, colonne 7');
+    expect(text(el)).toContain('Cet exemple doit échouer\u00a0:');
+  });
+
+  it('has no data-line when the location is unknown, and names thrown values', () => {
+    const el = renderError({ name: 'Thrown', message: '42', location: null, origin: 'async' }, 'en', { expected: false });
+    expect(el.hasAttribute('data-line')).toBe(false);
+    expect(text(el)).toContain('Thrown value');
+    expect(text(el)).toContain('after the main code had finished');
+  });
+});
+
+describe('end of run', () => {
+  it('holds the leak count alone in [data-leaked-tensors] and explains it', () => {
+    const el = renderDone({ ok: true, durationMs: 42.4, leakedTensors: 3, leakedVariables: 2, backend: 'cpu' }, 'en');
+    expect(el.querySelector('[data-leaked-tensors]')?.textContent).toBe('3');
+    expect(text(el)).toContain('Ran in 42 ms on cpu');
+    expect(text(el)).toContain('3 tensors still allocated after the run (2 of them layer weights)');
+    expect(text(el)).toContain('tf.tidy()');
+  });
+
+  it('speaks French with French numbers and plurals', () => {
+    const el = renderDone({ ok: true, durationMs: 1534, leakedTensors: 1, leakedVariables: 1, backend: 'wasm' }, 'fr');
+    const [ran, leak] = [...el.querySelectorAll('p')].map(text);
+    // Intl picks the space before the unit (a narrow or plain no-break space, by ICU version).
+    expect(ran).toMatch(/^Exécuté en 1,53[\u00a0\u202f]s sur wasm$/);
+    expect(leak).toBe('1 tenseur encore alloué après l’exécution (dont 1 poids de couche)');
+    expect(text(el)).not.toContain('tf.tidy()');
+    const none = renderDone({ ok: true, durationMs: 5, leakedTensors: 0, leakedVariables: 0, backend: 'cpu' }, 'en');
+    expect(none.querySelector('[data-leaked-tensors]')?.textContent).toBe('0');
+  });
+
+  it('says how much output was dropped', () => {
+    expect(text(renderDropped(0, 999_500, 'en'))).toBe('… 999,500 more lines not shown');
+    expect(text(renderDropped(9_800, 1, 'fr'))).toBe('… 9\u202f800 résultats de plus non affichés · … 1 ligne de plus non affichée');
+  });
+});
