@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { sectionIds } from './src/markdown/section-ids.ts';
+import csp from './src/build/csp.ts';
+import { tokenClasses } from './src/markdown/code-tokens.ts';
 
 export default defineConfig({
   // Canonical and hreflang links need absolute URLs; set SITE_URL when deploying.
@@ -18,16 +20,26 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
+    csp(),
     sitemap({
       // Every page with its other-language alternate; 404 pages are not content.
       i18n: { defaultLocale: 'en', locales: { en: 'en', fr: 'fr' } },
       filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
+      // The root is the language chooser, which the i18n option takes for an English page:
+      // make it x-default instead, as the pages' own <link rel=alternate> do.
+      serialize(item) {
+        const root = new URL('/', item.url).href;
+        const links = (item.links ?? []).filter((link) => link.url !== root);
+        return { ...item, links: links.length > 0 ? [...links, { lang: 'x-default', url: root }] : undefined };
+      },
     }),
   ],
   markdown: {
     processor: satteri({ hastPlugins: [sectionIds] }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
+      // Token classes instead of inline colours: one AA-contrast palette for both themes (code.css).
+      transformers: [tokenClasses('code-static')],
     },
   },
   build: { format: 'directory' },

@@ -115,11 +115,17 @@ test.describe('reading experience', () => {
     await page.goto('/en/serialization/');
     const python = page.locator('pre[data-language=python]').first();
     await expect(python).toBeVisible();
-    expect(await python.locator('span[style*="--shiki-dark"]').count()).toBeGreaterThan(3);
-    const lightColor = await python.evaluate((e) => getComputedStyle(e).backgroundColor);
+    const keyword = python.locator('.tk-keyword').first();
+    await expect(keyword).toHaveText(/^(import|class|def|from|return)$/);
+    const colours = () => Promise.all([python.evaluate((e) => getComputedStyle(e).backgroundColor), keyword.evaluate((e) => getComputedStyle(e).color)]);
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+    const [lightBg, lightKeyword] = await colours();
     await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
-    const darkColor = await python.evaluate((e) => getComputedStyle(e).backgroundColor);
-    expect(darkColor).not.toBe(lightColor);
+    const [darkBg, darkKeyword] = await colours();
+    expect(darkBg).not.toBe(lightBg);
+    expect(darkKeyword).not.toBe(lightKeyword);
+    // Keywords stand out from plain code text.
+    expect(darkKeyword).not.toBe(await python.evaluate((e) => getComputedStyle(e).color));
     await expect(page.locator('[data-copy-code]').first()).toBeVisible();
   });
 });

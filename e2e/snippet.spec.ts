@@ -135,7 +135,7 @@ test.describe('live snippets', () => {
   test('the leak counter counts a deliberate leak', async ({ page }) => {
     await page.goto(PLAYGROUND.en);
     const root = snippet(page);
-    await setCode(root, 'tf.tensor([1, 2, 3]);\ntf.tidy(() => tf.ones([2]).add(1));');
+    await setCode(root, 'tf.tensor([1, 2, 3]);\ntf.tidy(() => { tf.ones([2]).add(1); });');
     await run(root);
     expect(await settled(root)).toBe('done');
     await expect(root.locator('[data-leaked-tensors]')).toHaveText('1');

@@ -36,7 +36,7 @@ await model.save(tf.io.withSaveHandler(async (a) => {
   artifacts = a;
   return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
 }));
-show(artifacts.modelTopology.config.layers[1], '⟦what was saved for Scale|ce qui a été sauvé pour Scale⟧');
+show(artifacts.modelTopology.config.layers[1], '⟦what was saved for Scale|ce qui a été sauvegardé pour Scale⟧');
 
 const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
 const fromConfigOnly = await tf.models.modelFromJSON(model.toJSON(null, false));

@@ -30,3 +30,4 @@ tf.dispose(probe.apply(xs, { training: true }));
 seen['apply(x, { training: true })'] = probe.seen.splice(0);
 show(seen, '⟦training as call() saw it|training tel que call() l’a reçu⟧');
 tf.dispose([xs, ys]);
+model.optimizer.dispose();

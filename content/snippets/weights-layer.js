@@ -17,7 +17,8 @@ tf.serialization.registerClass(Affine);
 
 const affine = new Affine({ inputShape: [1], name: 'affine' });
 const model = tf.sequential({ layers: [affine] });
-model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+const optimizer = tf.train.sgd(0.1);
+model.compile({ optimizer, loss: 'meanSquaredError' });
 
 // @en Points on y = 3x + 1.
 // @fr Des points de y = 3x + 1.
@@ -27,3 +28,4 @@ show(affine, '⟦before fit|avant fit⟧');
 await model.fit(xs, ys, { epochs: 60, batchSize: 4, shuffle: false, verbose: 0 });
 show(affine, '⟦after fit|après fit⟧');
 tf.dispose([xs, ys]);
+optimizer.dispose();

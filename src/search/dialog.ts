@@ -32,7 +32,7 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
   const pagefind = loadPagefind();
   pagefind.then(() => (ready = true), () => {});
 
-  function select(index: number, scroll = true): void {
+  const select = (index: number, scroll = true): void => {
     options[active]?.setAttribute('aria-selected', 'false');
     active = index;
     const option = options[active];
@@ -43,9 +43,9 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
     option.setAttribute('aria-selected', 'true');
     input.setAttribute('aria-activedescendant', option.id);
     if (scroll) option.scrollIntoView({ block: 'nearest' });
-  }
+  };
 
-  function option(url: string, title: string, excerpt: string): HTMLAnchorElement {
+  const option = (url: string, title: string, excerpt: string): HTMLAnchorElement => {
     const link = element('a', 'search__option');
     link.href = url;
     link.id = `search-option-${options.length}`;
@@ -57,9 +57,9 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
     link.append(element('span', 'search__section', title), text);
     options.push(link);
     return link;
-  }
+  };
 
-  function render(hits: PageHit[]): void {
+  const render = (hits: PageHit[]): void => {
     options = [];
     active = -1;
     list.replaceChildren(
@@ -77,9 +77,9 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
     input.setAttribute('aria-expanded', String(!list.hidden));
     select(options.length > 0 ? 0 : -1, false);
     list.scrollTop = 0;
-  }
+  };
 
-  async function search(): Promise<void> {
+  const search = async (): Promise<void> => {
     const query = input.value.trim();
     const mine = ++latest;
     if (!query) {
@@ -104,7 +104,7 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
       render([]);
       status.textContent = strings['search.unavailable'];
     }
-  }
+  };
 
   input.addEventListener('input', () => void search());
   input.addEventListener('keydown', (event) => {

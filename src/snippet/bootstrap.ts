@@ -144,7 +144,7 @@ function onIntent(event: Event): void {
 function onClick(event: MouseEvent): void {
   const boot = bootOf(event.target);
   const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action]') : null;
-  if (!boot || boot.hydrated || !button) return;
+  if (!boot || boot.hydrated || !button || button.getAttribute('aria-disabled') === 'true') return;
   queue(boot, button.dataset.action as PendingAction);
   intent(boot);
 }

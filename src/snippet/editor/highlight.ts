@@ -7,7 +7,7 @@
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import type { Extension } from '@codemirror/state';
 import { tags as t } from '@lezer/highlight';
-import { TOKEN } from '../highlight';
+import { TOKEN } from '../../markdown/code-tokens';
 
 const snippetHighlightStyle = HighlightStyle.define([
   { tag: [t.comment, t.lineComment, t.blockComment], class: TOKEN.comment },

@@ -16,9 +16,6 @@ import { snippetHighlighting } from './highlight';
 export { markErrorLine } from './error-line';
 
 export interface EditorOptions {
-  parent: HTMLElement;
-  /** Where the editor goes: before this node (the static code it replaces). */
-  before?: Node;
   doc: string;
   /** Accessible name of the code area. */
   label: string;
@@ -67,7 +64,7 @@ function changes(onChange: (view: EditorView) => void): Extension {
   });
 }
 
-/** Mounts an editor holding `doc`. */
+/** An editor holding `doc`, not yet in the page: the caller puts `view.dom` where it belongs. */
 export function createEditor(options: EditorOptions): EditorView {
   const cursor = Math.min(Math.max(options.cursor ?? 0, 0), options.doc.length);
   const state = EditorState.create({
@@ -84,9 +81,7 @@ export function createEditor(options: EditorOptions): EditorView {
       changes(options.onChange),
     ],
   });
-  const view = new EditorView({ state });
-  options.parent.insertBefore(view.dom, options.before ?? null);
-  return view;
+  return new EditorView({ state });
 }
 
 /** Replaces the whole code in one undoable step (Reset, a shared link, another tab's version). */

@@ -5,6 +5,7 @@
  * is hidden. Each snippet is a SnippetIsland.
  */
 import '../render/render.css';
+import { isLang } from '../../i18n/locales';
 import type { Boot } from '../bootstrap';
 import type { BackendName } from '../protocol';
 import { WorkerPool } from '../runtime/pool';
@@ -13,7 +14,6 @@ import { parseShareHash, readShareLink, type ShareProblem } from '../share';
 import { getStorage, loadBackendChoice, pageKey, saveBackendChoice } from '../storage';
 import { SnippetIsland, type PageContext } from './snippet';
 import { sayer } from './strings';
-import { isLang } from '../../i18n/locales';
 
 const storage = getStorage();
 let backend: BackendName = loadBackendChoice(storage) === 'wasm' ? 'wasm' : 'cpu';

@@ -75,8 +75,6 @@ export class SnippetIsland implements RunSink {
 
     const start = takeOver(boot);
     this.view = createEditor({
-      parent: boot.pre.parentElement!,
-      before: boot.pre,
       doc: boot.code,
       cursor: start.typed ? 0 : start.cursor,
       label: this.say('snippet.editorLabel'),
@@ -84,9 +82,10 @@ export class SnippetIsland implements RunSink {
       onRun: () => this.act('run'),
       onChange: () => this.changed(),
     });
-    // Same height as the static code it replaces, so nothing below moves.
+    // Same height as the static code, swapped in one DOM operation: inserting the editor
+    // first would let the browser's scroll anchoring shift the page by the block's height.
     this.view.dom.style.minHeight = `${boot.pre.offsetHeight}px`;
-    boot.pre.remove();
+    boot.pre.replaceWith(this.view.dom);
     // Typing that reached the static code becomes an ordinary, undoable edit.
     if (start.typed) this.view.dispatch({ changes: start.typed, selection: { anchor: start.cursor }, userEvent: 'input.type' });
     if (start.focused) this.view.focus();
@@ -144,7 +143,15 @@ export class SnippetIsland implements RunSink {
   }
 
   state(state: SnippetState): void {
-    this.status.setState(state);
+    if (state === 'done' || state === 'error') {
+      // "done" means everything is on screen: it waits for the output still queued for painting.
+      this.output.note(() => {
+        this.status.setState(state);
+        return null;
+      });
+    } else {
+      this.status.setState(state);
+    }
   }
 
   message(message: RunMessage): void {
@@ -187,7 +194,11 @@ export class SnippetIsland implements RunSink {
       });
     }
     const select = this.root.querySelector<HTMLSelectElement>('select[data-backend]');
-    select?.addEventListener('change', () => this.ctx.setBackend(select.value === 'wasm' ? 'wasm' : 'cpu'));
+    if (!select) return;
+    const chosen = (): BackendName => (select.value === 'wasm' ? 'wasm' : 'cpu');
+    // A choice made before the island loaded counts too.
+    if (chosen() !== this.ctx.backend()) this.ctx.setBackend(chosen());
+    select.addEventListener('change', () => this.ctx.setBackend(chosen()));
   }
 
   private changed(): void {
@@ -246,8 +257,10 @@ export class SnippetIsland implements RunSink {
   }
 }
 
+/** The original code, from the JSON the page carries right after the snippet. */
 function readOriginal(root: HTMLElement): string {
-  const json = root.querySelector('script[data-original]')?.textContent ?? '""';
+  const next = root.nextElementSibling;
+  const json = next?.matches('script[data-original]') ? next.textContent ?? '""' : '""';
   const value: unknown = JSON.parse(json);
   return typeof value === 'string' ? value : '';
 }

@@ -1,9 +1,9 @@
 /**
- * One palette for snippet code, before and after the editor mounts. Shiki
+ * One palette for all highlighted code: fenced blocks, snippets, and the live editor. Shiki
  * tokenises at build time with the site's github-light/github-dark themes; the
  * transformer below turns its inline colours into token classes, and the
  * CodeMirror highlight style uses the same classes. The colours themselves live
- * in snippet.css as CSS variables per theme, adjusted where the stock GitHub
+ * in src/styles/code.css as CSS variables per theme, adjusted where the stock GitHub
  * colours miss WCAG AA on the code background (dark comments, light keywords).
  */
 import type { ShikiTransformer } from 'shiki';

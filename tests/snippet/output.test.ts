@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { OutputView, type Scheduler } from '../../src/snippet/island/output';
+import type { RunMessage } from '../../src/snippet/runtime/runner';
+
+/** Frames run only when the test says so; each render "costs" `cost` ms. */
+function manualScheduler(cost = 0): Scheduler & { run(): void; pending: number } {
+  const frames: (() => void)[] = [];
+  let now = 0;
+  return {
+    frame: (callback) => void frames.push(callback),
+    now: () => (now += cost),
+    run() {
+      const due = frames.splice(0);
+      for (const frame of due) frame();
+    },
+    get pending() {
+      return frames.length;
+    },
+  };
+}
+
+const log = (text: string): RunMessage => ({ type: 'log', runId: 1, level: 'log', text });
+
+describe('output batching', () => {
+  it('renders nothing until the next frame, then the whole batch at once, in order', () => {
+    const el = document.createElement('div');
+    const frames = manualScheduler();
+    const output = new OutputView(el, 'en', null, frames);
+    output.push(log('one'));
+    output.push(log('two'));
+    expect(el.children).toHaveLength(0);
+    expect(frames.pending).toBe(1);
+    frames.run();
+    expect([...el.querySelectorAll('[data-log]')].map((n) => n.textContent)).toEqual(['one', 'two']);
+    expect(el.hasAttribute('aria-busy')).toBe(false);
+  });
+
+  it('spreads a flood over several frames instead of blocking one', () => {
+    const el = document.createElement('div');
+    const frames = manualScheduler(1); // each item takes 1 ms; a frame allows 8
+    const output = new OutputView(el, 'en', null, frames);
+    for (let i = 0; i < 50; i++) output.push(log(`line ${i}`));
+    frames.run();
+    const afterOne = el.querySelectorAll('[data-log]').length;
+    expect(afterOne).toBeGreaterThan(0);
+    expect(afterOne).toBeLessThan(50);
+    expect(el.getAttribute('aria-busy')).toBe('true');
+    while (frames.pending > 0) frames.run();
+    expect(el.querySelectorAll('[data-log]')).toHaveLength(50);
+  });
+
+  it('drops what a cleared run had queued', () => {
+    const el = document.createElement('div');
+    const frames = manualScheduler();
+    const output = new OutputView(el, 'en', null, frames);
+    output.push(log('old run'));
+    output.clear();
+    output.push(log('new run'));
+    frames.run();
+    expect([...el.querySelectorAll('[data-log]')].map((n) => n.textContent)).toEqual(['new run']);
+  });
+
+  it('marks an error as expected only when it is the declared one', () => {
+    const el = document.createElement('div');
+    const frames = manualScheduler();
+    const output = new OutputView(el, 'en', 'Unknown layer', frames);
+    const location = { line: 3, column: 1 };
+    output.push({ type: 'error', runId: 1, error: { name: 'Error', message: 'Unknown layer: Scale', location, origin: 'runtime' } });
+    output.push({ type: 'error', runId: 1, error: { name: 'TypeError', message: 'x is not a function', location: null, origin: 'async' } });
+    frames.run();
+    const errors = el.querySelectorAll('[data-error]');
+    expect(errors[0]?.getAttribute('data-expected')).toBe('true');
+    expect(errors[0]?.getAttribute('data-line')).toBe('3');
+    expect(errors[1]?.getAttribute('data-expected')).toBe('false');
+  });
+
+  it('draws one loss chart per fit call and updates it epoch by epoch', () => {
+    const el = document.createElement('div');
+    const frames = manualScheduler();
+    const output = new OutputView(el, 'en', null, frames);
+    for (let epoch = 0; epoch < 3; epoch++) {
+      output.push({ type: 'fit-epoch', runId: 1, fitId: 1, epoch, epochs: 3, logs: { loss: 1 / (epoch + 1) } });
+    }
+    frames.run();
+    expect(el.querySelectorAll('[data-fit-progress]')).toHaveLength(1);
+    expect(el.querySelector('[data-fit-progress]')?.getAttribute('data-epoch')).toBe('3');
+  });
+
+  it('ends with the leak count from the worker', () => {
+    const el = document.createElement('div');
+    const frames = manualScheduler();
+    const output = new OutputView(el, 'en', null, frames);
+    output.push({ type: 'done', runId: 1, ok: true, durationMs: 5, leakedTensors: 2, leakedVariables: 1, backend: 'cpu' });
+    frames.run();
+    expect(el.querySelector('[data-leaked-tensors]')?.textContent).toBe('2');
+  });
+});

@@ -1,0 +1,303 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BackendName, ErrorData, FromWorker, ToWorker } from '../../src/snippet/protocol';
+import { WorkerPool, type WorkerLike } from '../../src/snippet/runtime/pool';
+import { SnippetRunner, type RunMessage, type RunSink } from '../../src/snippet/runtime/runner';
+import { judge, type SnippetState, type Verdict } from '../../src/snippet/state';
+
+/** A worker that does nothing by itself: the test plays its side of the protocol. */
+class FakeWorker implements WorkerLike {
+  static all: FakeWorker[] = [];
+  received: ToWorker[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  constructor() {
+    FakeWorker.all.push(this);
+  }
+  postMessage(message: ToWorker): void {
+    this.received.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  send(message: FromWorker): void {
+    // A terminated worker never speaks again.
+    if (!this.terminated) this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
+  }
+  ready(backend: BackendName = 'cpu'): void {
+    this.send({ type: 'ready', backend, tfVersion: '4.22.0' });
+  }
+  crash(message: string): void {
+    this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
+  }
+  get runId(): number {
+    const run = this.received.find((m) => m.type === 'run');
+    if (!run || run.type !== 'run') throw new Error('no run received');
+    return run.runId;
+  }
+}
+
+/** Records what a snippet would show. */
+class Recorder implements RunSink {
+  states: SnippetState[] = [];
+  messages: RunMessage[] = [];
+  stops: { reason: string; limitMs: number }[] = [];
+  failures: Error[] = [];
+  verdicts: Verdict[] = [];
+  begin(): void {
+    this.messages = [];
+  }
+  state(state: SnippetState): void {
+    this.states.push(state);
+  }
+  message(message: RunMessage): void {
+    this.messages.push(message);
+  }
+  stopped(reason: 'user' | 'timeout', detail: { limitMs: number }): void {
+    this.stops.push({ reason, limitMs: detail.limitMs });
+  }
+  failedToStart(error: Error): void {
+    this.failures.push(error);
+  }
+  verdict(verdict: Verdict): void {
+    this.verdicts.push(verdict);
+  }
+  get last(): SnippetState | undefined {
+    return this.states[this.states.length - 1];
+  }
+}
+
+const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const error = (message: string, line: number | null = null): ErrorData => ({
+  name: 'Error',
+  message,
+  location: line === null ? null : { line, column: 1 },
+  origin: 'runtime',
+});
+const done = (runId: number, ok = true): FromWorker => ({
+  type: 'done',
+  runId,
+  ok,
+  durationMs: 12,
+  leakedTensors: 0,
+  leakedVariables: 0,
+  backend: 'cpu',
+});
+
+let pool: WorkerPool;
+beforeEach(() => {
+  FakeWorker.all = [];
+  pool = new WorkerPool(() => new FakeWorker());
+});
+afterEach(() => vi.useRealTimers());
+
+function setup(options: { timeoutMs?: number; expectError?: string | null; timers?: boolean } = {}) {
+  const sink = new Recorder();
+  let now = 0;
+  const timers = options.timers
+    ? {
+        setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+        clearTimeout: (id: ReturnType<typeof setTimeout>) => clearTimeout(id),
+        now: () => (now += 100),
+      }
+    : undefined;
+  const runner = new SnippetRunner({ pool, sink, timeoutMs: options.timeoutMs ?? 10_000, expectError: options.expectError ?? null, timers });
+  return { sink, runner };
+}
+
+describe('worker pool', () => {
+  it('starts one spare on intent, loading tfjs for the chosen backend, and no more', () => {
+    pool.warm('cpu');
+    pool.warm('cpu');
+    expect(FakeWorker.all).toHaveLength(1);
+    expect(FakeWorker.all[0]!.received).toEqual([{ type: 'init', backend: 'cpu' }]);
+  });
+
+  it('hands over the ready spare and starts the next one at once', async () => {
+    pool.warm('cpu');
+    const spare = FakeWorker.all[0]!;
+    spare.ready();
+    const taken = await pool.take('cpu');
+    expect(taken).toBe(spare);
+    expect(FakeWorker.all).toHaveLength(2);
+    expect(FakeWorker.all[1]!.received).toEqual([{ type: 'init', backend: 'cpu' }]);
+  });
+
+  it('replaces the spare when the reader picks another backend', () => {
+    pool.warm('cpu');
+    pool.warm('wasm');
+    expect(FakeWorker.all[0]!.terminated).toBe(true);
+    expect(FakeWorker.all[1]!.received).toEqual([{ type: 'init', backend: 'wasm' }]);
+  });
+
+  it('rejects a take when the worker cannot load, and starts afresh next time', async () => {
+    pool.warm('cpu');
+    FakeWorker.all[0]!.crash('Failed to fetch');
+    await flush();
+    const next = pool.take('cpu');
+    const fresh = FakeWorker.all[1]!;
+    fresh.crash('Failed to fetch');
+    await expect(next).rejects.toThrow('Failed to fetch');
+  });
+});
+
+describe('a run', () => {
+  it('goes loading -> running -> done, in a fresh worker, and shows what the worker sends', async () => {
+    const { sink, runner } = setup();
+    const running = runner.run('show(1)', 'cpu');
+    expect(sink.last).toBe('loading');
+    FakeWorker.all[0]!.ready();
+    await running;
+    expect(sink.last).toBe('running');
+    const worker = FakeWorker.all[0]!;
+    expect(worker.received[1]).toMatchObject({ type: 'run', code: 'show(1)', backend: 'cpu' });
+    worker.send({ type: 'log', runId: worker.runId, level: 'log', text: 'hi' });
+    worker.send(done(worker.runId));
+    expect(sink.states).toEqual(['loading', 'running', 'done']);
+    expect(sink.messages.map((m) => m.type)).toEqual(['log', 'done']);
+  });
+
+  it('keeps the finished run’s worker until the next run, then ends it and uses another', async () => {
+    const { sink, runner } = setup();
+    const first = runner.run('a', 'cpu');
+    FakeWorker.all[0]!.ready();
+    await first;
+    const w1 = FakeWorker.all[0]!;
+    w1.send(done(w1.runId));
+    expect(w1.terminated).toBe(false);
+    // A late error (a timer in the snippet) still arrives.
+    w1.send({ type: 'error', runId: w1.runId, error: { ...error('late'), origin: 'async' } });
+    expect(sink.last).toBe('error');
+
+    FakeWorker.all[1]!.ready(); // the spare started when w1 was taken
+    await runner.run('b', 'cpu');
+    expect(w1.terminated).toBe(true);
+    const w2 = FakeWorker.all[1]!;
+    expect(w2.received.at(-1)).toMatchObject({ type: 'run', code: 'b' });
+    expect(w2.runId).not.toBe(w1.runId);
+  });
+
+  it('ignores messages tagged with another run', async () => {
+    const { sink, runner } = setup();
+    const running = runner.run('a', 'cpu');
+    FakeWorker.all[0]!.ready();
+    await running;
+    const worker = FakeWorker.all[0]!;
+    worker.send({ type: 'log', runId: worker.runId + 1000, level: 'log', text: 'stray' });
+    expect(sink.messages).toHaveLength(0);
+  });
+
+  it('Stop ends the run at once by terminating its worker', async () => {
+    const { sink, runner } = setup();
+    const running = runner.run('while(true){}', 'cpu');
+    FakeWorker.all[0]!.ready();
+    await running;
+    runner.stop();
+    expect(FakeWorker.all[0]!.terminated).toBe(true);
+    expect(sink.last).toBe('stopped');
+    expect(sink.stops).toEqual([{ reason: 'user', limitMs: 10_000 }]);
+  });
+
+  it('Stop while tfjs is still loading: stopped, and the worker is dropped once ready', async () => {
+    const { sink, runner } = setup();
+    const running = runner.run('a', 'cpu');
+    runner.stop();
+    expect(sink.last).toBe('stopped');
+    FakeWorker.all[0]!.ready();
+    await running;
+    expect(FakeWorker.all[0]!.terminated).toBe(true);
+    expect(FakeWorker.all[0]!.received.some((m) => m.type === 'run')).toBe(false);
+    expect(sink.last).toBe('stopped');
+  });
+
+  it('the time limit terminates runaway code and says which limit', async () => {
+    vi.useFakeTimers();
+    const { sink, runner } = setup({ timeoutMs: 1500, timers: true });
+    const running = runner.run('while(true){}', 'cpu');
+    FakeWorker.all[0]!.ready();
+    await running;
+    vi.advanceTimersByTime(1499);
+    expect(sink.last).toBe('running');
+    vi.advanceTimersByTime(1);
+    expect(FakeWorker.all[0]!.terminated).toBe(true);
+    expect(sink.last).toBe('stopped');
+    expect(sink.stops).toEqual([{ reason: 'timeout', limitMs: 1500 }]);
+  });
+
+  it('a run that finishes in time clears its limit', async () => {
+    vi.useFakeTimers();
+    const { sink, runner } = setup({ timeoutMs: 1500, timers: true });
+    const running = runner.run('a', 'cpu');
+    FakeWorker.all[0]!.ready();
+    await running;
+    FakeWorker.all[0]!.send(done(FakeWorker.all[0]!.runId));
+    vi.advanceTimersByTime(5000);
+    expect(sink.last).toBe('done');
+    expect(FakeWorker.all[0]!.terminated).toBe(false);
+  });
+
+  it('a worker that fails to load is an error the reader is told about', async () => {
+    const { sink, runner } = setup();
+    const running = runner.run('a', 'cpu');
+    FakeWorker.all[0]!.crash('NetworkError: failed to fetch worker');
+    await running;
+    expect(sink.last).toBe('error');
+    expect(sink.failures[0]?.message).toContain('failed to fetch');
+  });
+
+  it('a crash during the run is reported as an error of that run', async () => {
+    const { sink, runner } = setup();
+    const running = runner.run('a', 'cpu');
+    FakeWorker.all[0]!.ready();
+    await running;
+    FakeWorker.all[0]!.crash('out of memory');
+    FakeWorker.all[0]!.send(done(FakeWorker.all[0]!.runId, false));
+    expect(sink.last).toBe('error');
+    expect(sink.messages[0]).toMatchObject({ type: 'error', error: { message: 'out of memory' } });
+  });
+});
+
+describe('a snippet meant to fail', () => {
+  async function runWith(expectError: string, send: (w: FakeWorker) => void) {
+    const { sink, runner } = setup({ expectError });
+    const running = runner.run('x', 'cpu');
+    FakeWorker.all[0]!.ready();
+    await running;
+    send(FakeWorker.all[0]!);
+    return sink;
+  }
+
+  it('is done when it fails with the declared error, and the error is the lesson', async () => {
+    const sink = await runWith('Unknown layer', (w) => {
+      w.send({ type: 'error', runId: w.runId, error: error('Unknown layer: Scale. This may be due to...', 4) });
+      w.send(done(w.runId, false));
+    });
+    expect(sink.last).toBe('done');
+    expect(sink.verdicts.at(-1)).toMatchObject({ state: 'done', lesson: { message: expect.stringContaining('Unknown layer') } });
+  });
+
+  it('is an error when it does not fail', async () => {
+    const sink = await runWith('Unknown layer', (w) => w.send(done(w.runId, true)));
+    expect(sink.last).toBe('error');
+    expect(sink.verdicts.at(-1)).toEqual({ state: 'error', reason: 'did-not-fail', expected: 'Unknown layer' });
+  });
+
+  it('is an error when it fails with something else', async () => {
+    const sink = await runWith('Unknown layer', (w) => {
+      w.send({ type: 'error', runId: w.runId, error: error('x is not defined') });
+      w.send(done(w.runId, false));
+    });
+    expect(sink.last).toBe('error');
+    expect(sink.verdicts.at(-1)).toMatchObject({ reason: 'wrong-error' });
+  });
+});
+
+describe('judge', () => {
+  it('matches the declared text anywhere in "Name: message"', () => {
+    expect(judge('ValueError', false, [{ ...error('bad shape'), name: 'ValueError' }]).state).toBe('done');
+    expect(judge(null, true, []).state).toBe('done');
+    expect(judge(null, false, []).state).toBe('error');
+    expect(judge(null, true, [error('late')]).state).toBe('error');
+  });
+});
