@@ -110,6 +110,9 @@ function intent(boot: Boot): void {
   if (engaged.has(boot)) return;
   engaged.add(boot);
   if (!boot.hydrated) makeEditable(boot.pre);
+  // tfjs starts loading now, alongside the editor's code rather than after it.
+  const backend = loadBackendChoice(getStorage()) === 'wasm' ? 'wasm' : 'cpu';
+  import('./runtime/page-pool').then((m) => m.warmUp(backend)).catch(() => undefined);
   loadIsland()
     .then((m) => m.engage(boot))
     .catch(() => {

@@ -8,8 +8,7 @@ import '../render/render.css';
 import { isLang } from '../../i18n/locales';
 import type { Boot } from '../bootstrap';
 import type { BackendName } from '../protocol';
-import { WorkerPool } from '../runtime/pool';
-import { spawnWorker } from '../runtime/spawn';
+import { pagePool } from '../runtime/page-pool';
 import { parseShareHash, readShareLink, type ShareProblem } from '../share';
 import { getStorage, loadBackendChoice, pageKey, saveBackendChoice } from '../storage';
 import { SnippetIsland, type PageContext } from './snippet';
@@ -18,7 +17,7 @@ import { sayer } from './strings';
 const storage = getStorage();
 let backend: BackendName = loadBackendChoice(storage) === 'wasm' ? 'wasm' : 'cpu';
 const ctx: PageContext = {
-  pool: new WorkerPool(spawnWorker),
+  pool: pagePool,
   storage,
   page: pageKey(location.pathname),
   backend: () => backend,

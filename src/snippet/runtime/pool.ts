@@ -1,6 +1,6 @@
 /**
- * The page's snippet workers. tfjs cannot be reset (registering a layer class
- * twice throws), so every run gets a fresh worker; to keep that from costing the
+ * The page's snippet workers. tfjs cannot be reset (its class registry, name
+ * counters and variables are global), so every run gets a fresh worker; to keep that from costing the
  * tfjs start-up on each click, one spare worker is always loaded and `ready`.
  */
 import type { BackendName, FromWorker, ToWorker } from '../protocol';
