@@ -6,13 +6,13 @@ const coeffs = tf.tensor2d([[0.299], [0.587], [0.114]]);
 const toGrey = (x) => tf.matMul(x, coeffs);
 const input = tf.input({ shape: [3] });
 
-// @en A tuple without the batch axis, as in Keras: the batch axis is prepended.
-// @fr Un tuple sans l’axe du batch, comme en Keras : l’axe du batch est ajouté devant.
+// @en An array without the batch axis, like Keras' tuple: the batch axis is prepended.
+// @fr Un tableau sans l’axe du lot, comme le tuple de Keras : l’axe du lot est ajouté devant.
 const asTuple = new Lambda({ fn: toGrey, outputShape: [1] });
 show(asTuple.apply(input).shape, '⟦outputShape: [1]|outputShape : [1]⟧');
 
 // @en A function receives the full input shape, batch axis included.
-// @fr Une fonction reçoit la forme complète de l’entrée, axe du batch compris.
+// @fr Une fonction reçoit la forme complète de l’entrée, axe du lot compris.
 const asFunction = new Lambda({ fn: toGrey, outputShape: (s) => [s[0], 1] });
 show(asFunction.apply(input).shape, '⟦outputShape: function|outputShape : fonction⟧');
 

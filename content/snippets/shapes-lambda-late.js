@@ -12,5 +12,5 @@ show(model.outputs[0].shape, '⟦model built, output declared|modèle construit,
 console.log('⟦No error so far: nothing has looked at the input width.|Aucune erreur pour l’instant : rien n’a regardé la largeur de l’entrée.⟧');
 
 // @en The first batch fails deep inside matMul, in tfjs’ words, not the layer’s.
-// @fr Le premier batch échoue au fond de matMul, avec les mots de tfjs, pas ceux de la couche.
+// @fr Le premier lot échoue au fond de matMul, avec les mots de tfjs, pas ceux de la couche.
 tf.tidy(() => model.predict(tf.ones([2, 4])));

@@ -190,6 +190,8 @@ describe.each(LANGS)('snippets in %s', (lang) => {
     expect(weightValues(before, 'affine/b')).toEqual([0]);
     expectClose(weightValues(after, 'affine/a'), [3], 2);
     expectClose(weightValues(after, 'affine/b'), [1], 2);
+    // Data and optimizer disposed: only the two weights outlive the run.
+    expect(r.done).toMatchObject({ leakedTensors: 2, leakedVariables: 2 });
   });
 
   it('weights-lambda: 0 trainable weights, and fit refuses', async () => {
@@ -200,6 +202,9 @@ describe.each(LANGS)('snippets in %s', (lang) => {
     const m = model(r, 1);
     expect(m.trainableParams).toBe(0);
     expect(m.layers.find((l) => l.name === 'affine')?.className).toBe('Lambda');
+    // a and b stay; data and optimizer are disposed even though fit threw.
+    expect(r.done?.leakedVariables).toBe(2);
+    expect(r.done!.leakedTensors).toBeLessThanOrEqual(3);
   });
 
   it('weights-captured: Dense is trained, the captured factor stays at 2', async () => {
@@ -213,6 +218,8 @@ describe.each(LANGS)('snippets in %s', (lang) => {
     expectClose(weightValues(dense, 'dense/bias'), [0.5], 2);
     expect(m.layers.find((l) => l.name === 'times_factor')).toMatchObject({ className: 'Lambda', weights: [] });
     expect(values(r, 1)).toEqual([2]);
+    // factor, kernel and bias stay; nothing else does.
+    expect(r.done).toMatchObject({ leakedTensors: 3, leakedVariables: 3 });
   });
 
   it('serialization-layer: the config round-trips and the loaded model predicts the same values', async () => {
@@ -261,6 +268,7 @@ describe.each(LANGS)('snippets in %s', (lang) => {
       evaluate: ['undefined'],
       'apply(x, { training: true })': ['true'],
     });
+    expect(r.done?.leakedTensors).toBe(r.done?.leakedVariables);
   });
 
   it('training-lambda: a declared training parameter receives it; a fixed seed repeats the noise', async () => {
