@@ -172,7 +172,7 @@ async function main() {
   const result = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}` };
   if (!flag('--no-build')) {
     const t0 = performance.now();
-    execFileSync('npx', ['astro', 'build'], { stdio: 'ignore' });
+    execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
     result.buildSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
   }
   if (!existsSync('dist')) throw new Error('no dist/: run without --no-build');

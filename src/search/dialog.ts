@@ -29,20 +29,25 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
   let latest = 0;
   let ready = false;
 
-  const pagefind = loadPagefind();
-  pagefind.then(() => (ready = true), () => {});
+  // Asked again on each search: a failed load (offline on first opening) is retried.
+  const engine = () => {
+    const loading = loadPagefind();
+    loading.then(() => (ready = true), () => {});
+    return loading;
+  };
+  void engine().catch(() => {}); // starts the download while the reader types
 
   const select = (index: number, scroll = true): void => {
     options[active]?.setAttribute('aria-selected', 'false');
     active = index;
-    const option = options[active];
-    if (!option) {
+    const current = options[active];
+    if (!current) {
       input.removeAttribute('aria-activedescendant');
       return;
     }
-    option.setAttribute('aria-selected', 'true');
-    input.setAttribute('aria-activedescendant', option.id);
-    if (scroll) option.scrollIntoView({ block: 'nearest' });
+    current.setAttribute('aria-selected', 'true');
+    input.setAttribute('aria-activedescendant', current.id);
+    if (scroll) current.scrollIntoView({ block: 'nearest' });
   };
 
   const option = (url: string, title: string, excerpt: string): HTMLAnchorElement => {
@@ -89,7 +94,7 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
     }
     if (!ready) status.textContent = strings['search.loading'];
     try {
-      const found = await (await pagefind).debouncedSearch(query, {}, DEBOUNCE_MS);
+      const found = await (await engine()).debouncedSearch(query, {}, DEBOUNCE_MS);
       if (!found || mine !== latest) return; // a later keystroke has taken over
       const hits = (await Promise.all(found.results.slice(0, MAX_PAGES).map((r) => r.data()))).map(toPageHit);
       if (mine !== latest) return;

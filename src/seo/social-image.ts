@@ -37,7 +37,8 @@ function textWidth(text: string, size: number, bold: boolean): number {
   let width = widths.get(key);
   if (width === undefined) {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="200"><text x="0" y="150" font-family="${FONT}" font-size="${size}"${bold ? ' font-weight="bold"' : ''}>${escapeXml(text)}</text></svg>`;
-    width = new Resvg(svg, RENDER).getBBox()?.width ?? 0;
+    const box = new Resvg(svg, RENDER).getBBox();
+    width = box ? box.x + box.width : 0; // from the pen's start, as the line will be drawn
     widths.set(key, width);
   }
   return width;
