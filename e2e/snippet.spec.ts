@@ -83,6 +83,9 @@ test.describe('live snippets', () => {
     expect(await settled(root)).toBe('error');
     await expect(root.locator('[data-error]')).toHaveAttribute('data-line', '2');
     await expect(root.locator('[data-error]')).toContainText('SyntaxError');
+    // The editor marks that line too.
+    await expect(root.locator('.cm-line.cm-error-line')).toHaveCount(1);
+    await expect(root.locator('.cm-line.cm-error-line')).toHaveText('const b = (;');
 
     await setCode(root, 'const x = tf.tensor2d([[1, 2]]);\n\nconst y = tf.matMul(x, x);');
     await run(root);
@@ -158,5 +161,40 @@ test.describe('live snippets', () => {
     await expect(tables.nth(0).locator('[data-weight]')).toHaveCount(2);
     await expect(tables.nth(0).locator('[data-weight][data-shape="2,3"]')).toHaveAttribute('data-trainable', 'true');
     await expect(tables.nth(1).locator('[data-weight]')).toHaveCount(0);
+  });
+
+  test('model.fit streams its progress while it trains', async ({ page }) => {
+    await page.goto(PLAYGROUND.en);
+    const root = snippet(page);
+    await setCode(root, [
+      'const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });',
+      'model.compile({ optimizer: "sgd", loss: "meanSquaredError" });',
+      'const xs = tf.tensor2d([[0], [1], [2], [3]]);',
+      'const ys = tf.tensor2d([[1], [3], [5], [7]]);',
+      'await model.fit(xs, ys, { epochs: 30, verbose: 0 });',
+      'show(model, "trained");',
+    ].join('\n'));
+    await run(root);
+    expect(await settled(root)).toBe('done');
+    const progress = root.locator('[data-fit-progress]');
+    await expect(progress).toContainText('30/30');
+    await expect(progress.locator('svg polyline, svg path').first()).toBeVisible();
+    // The model summary counts the dense layer's kernel and bias.
+    await expect(root.locator('[data-weight]')).toHaveCount(2);
+  });
+
+  test('the wasm backend can be chosen, and the status says which backend ran', async ({ page }) => {
+    await page.goto(PLAYGROUND.fr);
+    const root = snippet(page);
+    await setCode(root, 'show(tf.getBackend(), "backend");\nshow(tf.add(tf.tensor1d([1, 2]), 1));');
+    await root.locator('select[data-backend]').selectOption('wasm');
+    await run(root, 'fr');
+    expect(await settled(root)).toBe('done');
+    await expect(root.locator('[data-output]')).toContainText('wasm');
+    await expect(root.locator('[data-status-run]')).toContainText('wasm');
+    await expect(root.locator('[data-tensor]').last()).toContainText('3');
+    // The choice is remembered for the next page.
+    await page.goto(PLAYGROUND.en);
+    await expect(snippet(page).locator('select[data-backend]')).toHaveValue('wasm');
   });
 });
