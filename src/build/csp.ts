@@ -20,10 +20,11 @@ export function policyFor(inlineScripts: string[]): string {
     // wasm-unsafe-eval lets WebAssembly compile (the search index); it does not allow eval().
     `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    "img-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
-    "worker-src 'self' blob:",
+    // The snippet worker and Pagefind's are files of the site; nothing makes workers from blobs.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

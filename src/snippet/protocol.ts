@@ -96,12 +96,20 @@ export const LIMITS = {
   MAX_LOG_LINES: 500,
   MAX_TEXT_LENGTH: 20_000,
   MAX_JSON_NODES: 2_000,
+  /** How long the worker holds run events before posting them as one batch. */
+  BATCH_MS: 16,
 } as const;
 
 // ---------------------------------------------------------------------------
 // Page -> worker
 
 export type ToWorker =
+  /**
+   * Sent first: the worker holds the Web Lock `name` for as long as it lives, so the page,
+   * asking for the same lock, learns when the worker ends however it ends (close(), a crash),
+   * which no Worker event reports.
+   */
+  | { type: 'lifeline'; name: string }
   /** Load tfjs and initialise the backend; the worker answers `ready`. */
   | { type: 'init'; backend: BackendName }
   /** Run a snippet; `runId` tags every answer of this run. */
@@ -112,6 +120,15 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendName; tfVersion: string }
+  | RunEvent
+  /**
+   * Several run events in one message, in order. The worker batches what a snippet posts in
+   * a tight loop (one message per ~16 ms), so a flood never queues thousands of tasks on the page.
+   */
+  | { type: 'batch'; runId: number; events: RunEvent[] };
+
+/** What one run reports, tagged with its `runId`. */
+export type RunEvent =
   | { type: 'started'; runId: number; backend: BackendName }
   | { type: 'show'; runId: number; label: string | null; data: ShownData }
   | { type: 'log'; runId: number; level: LogLevel; text: string }
@@ -122,7 +139,10 @@ export type FromWorker =
    */
   | { type: 'fit-epoch'; runId: number; fitId: number; epoch: number; epochs: number; logs: Record<string, number> }
   | { type: 'error'; runId: number; error: ErrorData }
-  /** Output beyond the caps was dropped: how many items of each kind. */
+  /**
+   * Output beyond the caps was dropped: how many items of each kind so far. Sent again as the
+   * counts grow (an endless flood never reaches `done`); the last one holds the totals.
+   */
   | { type: 'dropped'; runId: number; shows: number; logs: number }
   | {
       type: 'done';
@@ -132,7 +152,14 @@ export type FromWorker =
       durationMs: number;
       /** Tensors alive after the run that were not before (layer weights included). */
       leakedTensors: number;
-      /** Of those, how many are variables (layer weights), which are expected to stay. */
+      /** Of those, how many are variables (layer weights, and optimizer variables such as Adam's moments). */
       leakedVariables: number;
+      /**
+       * Of the leaked tensors, how many an optimizer of the run still holds (SGD's learning-rate
+       * scalar, Adam's moments): state kept on purpose until `optimizer.dispose()`, not a leak.
+       * `optimizerVariables` of them are variables.
+       */
+      optimizerTensors: number;
+      optimizerVariables: number;
       backend: BackendName;
     };

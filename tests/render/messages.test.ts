@@ -32,6 +32,14 @@ describe('errors', () => {
     expect(text(el)).toContain('Cet exemple doit échouer\u00a0:');
   });
 
+  it('explains an allocation the browser refused', () => {
+    const el = renderError({ name: 'RangeError', message: 'Invalid typed array length: 10000000000', location: { line: 1, column: 4 }, origin: 'runtime' }, 'en', { expected: false });
+    expect(el.querySelector('[data-out-of-memory]')?.textContent).toMatch(/^Out of memory/);
+    const fr = renderError({ name: 'RangeError', message: 'Array buffer allocation failed', location: null, origin: 'runtime' }, 'fr', { expected: false });
+    expect(fr.querySelector('[data-out-of-memory]')?.textContent).toMatch(/^Mémoire insuffisante/);
+    expect(renderError({ name: 'RangeError', message: 'Maximum call stack size exceeded', location: null, origin: 'runtime' }, 'en', { expected: false }).querySelector('[data-out-of-memory]')).toBeNull();
+  });
+
   it('has no data-line when the location is unknown, and names thrown values', () => {
     const el = renderError({ name: 'Thrown', message: '42', location: null, origin: 'async' }, 'en', { expected: false });
     expect(el.hasAttribute('data-line')).toBe(false);
@@ -45,8 +53,21 @@ describe('end of run', () => {
     const el = renderDone({ ok: true, durationMs: 42.4, leakedTensors: 3, leakedVariables: 2, backend: 'cpu' }, 'en');
     expect(el.querySelector('[data-leaked-tensors]')?.textContent).toBe('3');
     expect(text(el)).toContain('Ran in 42 ms on cpu');
-    expect(text(el)).toContain('3 tensors still allocated after the run (2 of them layer weights)');
+    expect(text(el)).toContain('3 tensors still allocated after the run (of them: 2 layer weights)');
     expect(text(el)).toContain('tf.tidy()');
+  });
+
+  it('does not call an optimizer’s state a leak', () => {
+    // model.fit with 'sgd': kernel and bias, plus the optimizer's learning-rate scalar.
+    const el = renderDone({ ok: true, durationMs: 5, leakedTensors: 3, leakedVariables: 2, optimizerTensors: 1, optimizerVariables: 0, backend: 'cpu' }, 'en');
+    expect(text(el)).toContain('3 tensors still allocated after the run (of them: 2 layer weights, 1 held by an optimizer)');
+    expect(el.querySelector('[data-optimizer-note]')?.textContent).toContain('optimizer.dispose()');
+    expect(el.querySelector('[data-leak-hint]')).toBeNull();
+    expect(text(el)).not.toContain('tf.tidy()');
+    // Adam: its moments are variables, not layer weights.
+    const adam = renderDone({ ok: true, durationMs: 5, leakedTensors: 9, leakedVariables: 8, optimizerTensors: 6, optimizerVariables: 6, backend: 'cpu' }, 'fr');
+    expect(text(adam)).toContain('9 tenseurs encore alloués après l’exécution (dont 2 poids de couche, 6 détenus par un optimiseur)');
+    expect(adam.querySelector('[data-leak-hint]')?.textContent).toContain('ni l’état d’un optimiseur');
   });
 
   it('speaks French with French numbers and plurals', () => {
@@ -55,6 +76,7 @@ describe('end of run', () => {
     // Intl picks the space before the unit (a narrow or plain no-break space, by ICU version).
     expect(ran).toMatch(/^Exécuté en 1,53[\u00a0\u202f]s sur wasm$/);
     expect(leak).toBe('1 tenseur encore alloué après l’exécution (dont 1 poids de couche)');
+    expect(el.querySelector('[data-leak-hint]')).toBeNull();
     expect(text(el)).not.toContain('tf.tidy()');
     const none = renderDone({ ok: true, durationMs: 5, leakedTensors: 0, leakedVariables: 0, backend: 'cpu' }, 'en');
     expect(none.querySelector('[data-leaked-tensors]')?.textContent).toBe('0');

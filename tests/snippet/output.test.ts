@@ -29,7 +29,7 @@ describe('output batching', () => {
     const output = new OutputView(el, 'en', null, frames);
     output.push(log('one'));
     output.push(log('two'));
-    expect(el.children).toHaveLength(0);
+    expect(el.querySelectorAll('[data-log]')).toHaveLength(0);
     expect(frames.pending).toBe(1);
     frames.run();
     expect([...el.querySelectorAll('[data-log]')].map((n) => n.textContent)).toEqual(['one', 'two']);
@@ -91,8 +91,56 @@ describe('output batching', () => {
     const el = document.createElement('div');
     const frames = manualScheduler();
     const output = new OutputView(el, 'en', null, frames);
-    output.push({ type: 'done', runId: 1, ok: true, durationMs: 5, leakedTensors: 2, leakedVariables: 1, backend: 'cpu' });
+    output.push({ type: 'done', runId: 1, ok: true, durationMs: 5, leakedTensors: 2, leakedVariables: 1, optimizerTensors: 0, optimizerVariables: 0, backend: 'cpu' });
     frames.run();
     expect(el.querySelector('[data-leaked-tensors]')?.textContent).toBe('2');
+  });
+
+  it('updates one "… N more" line as the worker’s counts grow', () => {
+    const el = document.createElement('div');
+    const frames = manualScheduler();
+    const output = new OutputView(el, 'en', null, frames);
+    output.push({ type: 'dropped', runId: 1, shows: 0, logs: 1024 });
+    frames.run();
+    output.push({ type: 'dropped', runId: 1, shows: 0, logs: 5000 });
+    output.push({ type: 'dropped', runId: 1, shows: 3, logs: 9000 });
+    frames.run();
+    expect([...el.querySelectorAll('[data-dropped]')].map((n) => n.textContent)).toEqual(['… 3 more results not shown · … 9,000 more lines not shown']);
+  });
+
+  it('folds big results once a run has drawn a lot, and draws one when it is opened', () => {
+    const el = document.createElement('div');
+    const frames = manualScheduler();
+    const output = new OutputView(el, 'en', null, frames);
+    const values = Array.from({ length: 1000 }, (_, i) => i);
+    for (let i = 0; i < 200; i++) {
+      output.push({ type: 'show', runId: 1, label: `t${i}`, data: { kind: 'tensor', dtype: 'float32', shape: [50, 50], size: 2500, values, truncated: true, min: 0, max: 999 } });
+    }
+    output.flushAll();
+    const folded = el.querySelectorAll<HTMLDetailsElement>('[data-folded]');
+    expect(el.querySelectorAll('[data-folded-note]')).toHaveLength(1);
+    expect(folded.length).toBeGreaterThan(150);
+    expect(el.querySelectorAll('[data-tensor]').length + folded.length).toBe(200);
+    expect(el.querySelectorAll('*').length).toBeLessThan(6000);
+    const last = folded[folded.length - 1]!;
+    expect(last.querySelector('summary')?.textContent).toBe('t199: Tensor float32, shape 50×50');
+    last.open = true;
+    last.dispatchEvent(new Event('toggle'));
+    expect(last.querySelector('[data-tensor]')?.getAttribute('data-shape')).toBe('50,50');
+  });
+
+  it('announces a summary once the output is painted, in a region that reads nothing else', () => {
+    const el = document.createElement('div');
+    const frames = manualScheduler();
+    const output = new OutputView(el, 'fr', null, frames);
+    const summary = el.querySelector('[data-output-summary]')!;
+    expect(el.querySelector('[data-output-items]')?.getAttribute('aria-live')).toBe('off');
+    output.push({ type: 'show', runId: 1, label: null, data: { kind: 'tensor', dtype: 'int32', shape: [3], size: 3, values: [1, 2, 3], truncated: false, min: 1, max: 3 } });
+    output.announce();
+    expect(summary.textContent).toBe('');
+    frames.run();
+    expect(summary.textContent).toBe('1 résultat\u00a0: Tenseur int32, forme 3.');
+    output.clear();
+    expect(summary.textContent).toBe('');
   });
 });

@@ -12,6 +12,7 @@ class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   onmessageerror: ((event: MessageEvent) => void) | null = null;
+  onexit: (() => void) | null = null;
   constructor() {
     FakeWorker.all.push(this);
   }
@@ -44,6 +45,7 @@ class Recorder implements RunSink {
   messages: RunMessage[] = [];
   stops: { reason: string; limitMs: number }[] = [];
   failures: Error[] = [];
+  losses: (string | null)[] = [];
   verdicts: Verdict[] = [];
   begin(): void {
     this.messages = [];
@@ -59,6 +61,9 @@ class Recorder implements RunSink {
   }
   failedToStart(error: Error): void {
     this.failures.push(error);
+  }
+  lost(detail: { message: string | null }): void {
+    this.losses.push(detail.message);
   }
   verdict(verdict: Verdict): void {
     this.verdicts.push(verdict);
@@ -82,6 +87,8 @@ const done = (runId: number, ok = true): FromWorker => ({
   durationMs: 12,
   leakedTensors: 0,
   leakedVariables: 0,
+  optimizerTensors: 0,
+  optimizerVariables: 0,
   backend: 'cpu',
 });
 
@@ -246,15 +253,57 @@ describe('a run', () => {
     expect(sink.failures[0]?.message).toContain('failed to fetch');
   });
 
-  it('a crash during the run is reported as an error of that run', async () => {
+  it('a crash during the run ends it at once, as an error that says the worker was lost', async () => {
     const { sink, runner } = setup();
     const running = runner.run('a', 'cpu');
     FakeWorker.all[0]!.ready();
     await running;
     FakeWorker.all[0]!.crash('out of memory');
-    FakeWorker.all[0]!.send(done(FakeWorker.all[0]!.runId, false));
+    expect(FakeWorker.all[0]!.terminated).toBe(true);
     expect(sink.last).toBe('error');
-    expect(sink.messages[0]).toMatchObject({ type: 'error', error: { message: 'out of memory' } });
+    expect(sink.losses).toEqual(['out of memory']);
+    expect(sink.stops).toEqual([]);
+  });
+
+  it('a worker that ends by itself mid-run (close(), killed for memory) is reported, not left to the time limit', async () => {
+    vi.useFakeTimers();
+    const { sink, runner } = setup({ timeoutMs: 1500, timers: true });
+    const running = runner.run('close()', 'cpu');
+    FakeWorker.all[0]!.ready();
+    await running;
+    FakeWorker.all[0]!.onexit?.();
+    expect(sink.last).toBe('error');
+    expect(sink.losses).toEqual([null]);
+    vi.advanceTimersByTime(5000);
+    expect(sink.stops).toEqual([]);
+    expect(sink.last).toBe('error');
+  });
+
+  it('a worker the page ends itself (Stop) is not reported as lost', async () => {
+    const { sink, runner } = setup();
+    const running = runner.run('while(true){}', 'cpu');
+    FakeWorker.all[0]!.ready();
+    await running;
+    const worker = FakeWorker.all[0]!;
+    const exit = worker.onexit;
+    runner.stop();
+    expect(worker.onexit).toBeNull();
+    exit?.();
+    expect(sink.losses).toEqual([]);
+    expect(sink.last).toBe('stopped');
+  });
+
+  it('unpacks batches in order, and ignores a batch of another run', async () => {
+    const { sink, runner } = setup();
+    const running = runner.run('a', 'cpu');
+    FakeWorker.all[0]!.ready();
+    await running;
+    const w = FakeWorker.all[0]!;
+    const log = (text: string, runId = w.runId) => ({ type: 'log', runId, level: 'log', text }) as const;
+    w.send({ type: 'batch', runId: w.runId + 1, events: [log('stray', w.runId + 1)] });
+    w.send({ type: 'batch', runId: w.runId, events: [log('one'), log('two'), done(w.runId) as Extract<FromWorker, { type: 'done' }>] });
+    expect(sink.messages.map((m) => (m.type === 'log' ? m.text : m.type))).toEqual(['one', 'two', 'done']);
+    expect(sink.last).toBe('done');
   });
 });
 

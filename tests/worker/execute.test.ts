@@ -186,6 +186,28 @@ show(kept);`);
     expect(done).toMatchObject({ leakedTensors: 3, leakedVariables: 2 });
   });
 
+  test('an optimizer’s state is counted apart from leaks, and not after dispose()', async () => {
+    const fit = (optimizer: string, dispose = '') => `
+const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+model.compile({ optimizer: ${optimizer}, loss: 'meanSquaredError' });
+const xs = tf.ones([4, 1]);
+await model.fit(xs, xs, { epochs: 2 });
+xs.dispose();${dispose}`;
+    // SGD keeps its negated learning rate as a scalar: kernel + bias + that scalar.
+    expect((await run(fit(`'sgd'`))).done).toMatchObject({ leakedTensors: 3, leakedVariables: 2, optimizerTensors: 1, optimizerVariables: 0 });
+    expect((await run(fit(`tf.train.sgd(0.1)`))).done).toMatchObject({ leakedTensors: 3, optimizerTensors: 1 });
+    // Adam: two moments per weight plus its beta powers, all variables.
+    expect((await run(fit(`'adam'`))).done).toMatchObject({ leakedTensors: 8, leakedVariables: 8, optimizerTensors: 6, optimizerVariables: 6 });
+    expect((await run(fit(`'sgd'`, '\nmodel.optimizer.dispose();'))).done).toMatchObject({ leakedTensors: 2, optimizerTensors: 0 });
+    // An optimizer used by hand (minimize), made with `new`: its learning rate, momentum and
+    // accumulator; besides them, the variable and the scalar it was made from.
+    const { done } = await run(`
+const w = tf.variable(tf.scalar(3));
+const opt = new tf.MomentumOptimizer(0.1, 0.9);
+opt.minimize(() => w.square());`);
+    expect(done).toMatchObject({ leakedTensors: 5, leakedVariables: 2, optimizerTensors: 3, optimizerVariables: 1 });
+  });
+
   test('fit streams each epoch and keeps the reader callbacks', async () => {
     const { of, done } = await run(`
 const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });

@@ -55,7 +55,9 @@ function editing(): Extension {
 }
 
 function accessibility(label: string, describedBy: string): Extension {
-  return EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': describedBy });
+  // tabindex: the content is focusable anyway (contenteditable); saying so lets checkers such as
+  // axe see that the scrolling editor can be reached and scrolled from the keyboard.
+  return EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': describedBy, tabindex: '0' });
 }
 
 function changes(onChange: (view: EditorView) => void): Extension {

@@ -3,17 +3,40 @@
  * should paint them, so they are queued and rendered in batches, once per
  * animation frame and within a small time slice: a flood of output never holds
  * the main thread for long, and a click on the page is answered meanwhile.
+ *
+ * The area is the snippet's polite live region, holding two things: a visually
+ * hidden summary, set once when the run ends (what a screen reader hears), and
+ * the detailed output in an `aria-live="off"` container (explored, not recited).
  */
 import type { Lang } from '../../i18n/locales';
 import type { ErrorData } from '../protocol';
-import { createLossChart, createShowHistory, renderDone, renderDropped, renderError, renderLog, renderShown, type LossChart } from '../render/index';
+import {
+  createLossChart,
+  createShowHistory,
+  renderDone,
+  renderDropped,
+  renderError,
+  renderFolded,
+  renderFoldedNote,
+  renderLog,
+  renderShown,
+  type LossChart,
+} from '../render/index';
 import type { RunMessage } from '../runtime/runner';
 import { matchesExpected } from '../state';
+import { RunAnnouncer } from './announce';
 
 /** Time a frame may spend rendering output before yielding to the page. */
 const SLICE_MS = 8;
+/**
+ * Elements a run may draw in full. Beyond, tensors, layers and objects are folded to one line
+ * each (drawn when opened): 200 matrices in full would be ~40,000 elements and seconds of layout.
+ */
+const DETAIL_BUDGET = 4000;
+/** Shown values that cost a few elements at most: never folded. */
+const LIGHT = new Set(['text', 'number', 'boolean', 'null', 'undefined', 'function']);
 
-type Item = { message: RunMessage } | { node: () => HTMLElement | null };
+type Item = { message: RunMessage } | { node: () => HTMLElement | null } | { announce: true };
 
 export interface Scheduler {
   frame(callback: () => void): void;
@@ -30,15 +53,31 @@ export class OutputView {
   private scheduled = false;
   private charts = new Map<number, LossChart>();
   private history = createShowHistory();
+  /** The "… N more not shown" line: updated in place as the worker's counts grow. */
+  private dropped: HTMLElement | null = null;
+  private budget = DETAIL_BUDGET;
   /** Cleared outputs must not receive a frame scheduled before the clear. */
   private generation = 0;
+  private readonly items: HTMLElement;
+  private readonly summary: HTMLElement;
+  private readonly announcer: RunAnnouncer;
 
   constructor(
     private readonly element: HTMLElement,
     private readonly lang: Lang,
     private readonly expectError: string | null,
     private readonly scheduler: Scheduler = browserScheduler,
-  ) {}
+  ) {
+    this.announcer = new RunAnnouncer(lang, expectError);
+    this.summary = document.createElement('p');
+    this.summary.className = 'sr-only';
+    this.summary.dataset.outputSummary = '';
+    this.items = document.createElement('div');
+    this.items.className = 'snippet__items';
+    this.items.dataset.outputItems = '';
+    this.items.setAttribute('aria-live', 'off');
+    element.replaceChildren(this.summary, this.items);
+  }
 
   /** Empties the output for a new run. */
   clear(): void {
@@ -47,18 +86,36 @@ export class OutputView {
     this.scheduled = false;
     this.charts.clear();
     this.history = createShowHistory();
-    this.element.replaceChildren();
+    this.dropped = null;
+    this.budget = DETAIL_BUDGET;
+    this.announcer.reset();
+    this.items.replaceChildren();
+    this.summary.textContent = '';
     this.element.removeAttribute('aria-busy');
   }
 
   push(message: RunMessage): void {
     if (message.type === 'started') return;
+    this.announcer.add(message);
     this.enqueue({ message });
   }
 
   /** Page-side notices (stopped, time limit, a verdict) in order with the run's own output. */
   note(make: () => HTMLElement | null): void {
     this.enqueue({ node: make });
+  }
+
+  /** A page-side message that belongs in the summary (stopped, worker lost, a verdict). */
+  noteForSummary(text: string): void {
+    this.announcer.note(text);
+  }
+
+  /**
+   * Announces the run's summary once everything queued before is on screen (and the
+   * region is no longer busy, which screen readers would wait for).
+   */
+  announce(): void {
+    this.enqueue({ announce: true });
   }
 
   /**
@@ -97,21 +154,42 @@ export class OutputView {
     const start = this.scheduler.now();
     const batch = document.createDocumentFragment();
     let taken = 0;
+    let announce = false;
     while (taken < this.queue.length) {
       const item = this.queue[taken++]!;
+      if ('announce' in item) {
+        announce = true;
+        break;
+      }
       const node = 'node' in item ? item.node() : this.render(item.message);
       if (node) batch.append(node);
       if (this.scheduler.now() - start >= budgetMs) break;
     }
     this.queue.splice(0, taken);
-    this.element.append(batch);
+    this.items.append(batch);
     if (this.queue.length === 0) this.element.removeAttribute('aria-busy');
+    if (announce) this.summary.textContent = this.announcer.text();
   }
 
-  private render(message: RunMessage): HTMLElement | null {
+  private render(message: RunMessage): Node | null {
     switch (message.type) {
-      case 'show':
-        return renderShown({ label: message.label, data: message.data }, this.lang, this.history.previous(message.data));
+      case 'show': {
+        const item = { label: message.label, data: message.data };
+        const previous = this.history.previous(message.data);
+        if (!LIGHT.has(item.data.kind) && this.budget <= 0) {
+          const folded = renderFolded(item, this.lang, previous);
+          if (this.budget !== -Infinity) {
+            this.budget = -Infinity;
+            const both = document.createDocumentFragment();
+            both.append(renderFoldedNote(this.lang), folded);
+            return both;
+          }
+          return folded;
+        }
+        const node = renderShown(item, this.lang, previous);
+        this.budget -= node.getElementsByTagName('*').length;
+        return node;
+      }
       case 'log':
         return renderLog(message.level, message.text, this.lang);
       case 'error': {
@@ -129,8 +207,17 @@ export class OutputView {
         // Later epochs update the chart already on the page.
         return fresh ? chart.element : null;
       }
-      case 'dropped':
-        return renderDropped(message.shows, message.logs, this.lang);
+      case 'dropped': {
+        const line = renderDropped(message.shows, message.logs, this.lang);
+        const previous = this.dropped;
+        this.dropped = line;
+        // Still in the batch being built, or already on the page: either way, replaced in place.
+        if (previous?.parentNode) {
+          previous.replaceWith(line);
+          return null;
+        }
+        return line;
+      }
       case 'done':
         return renderDone(message, this.lang);
       default:

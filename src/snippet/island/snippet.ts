@@ -65,11 +65,14 @@ export class SnippetIsland implements RunSink {
     });
     const expectError = root.dataset.expectError ?? null;
     this.output = new OutputView(root.querySelector<HTMLElement>('[data-output]')!, this.lang, expectError);
-    const timeout = Number(root.dataset.timeout);
     this.runner = new SnippetRunner({
       pool: ctx.pool,
       sink: this,
-      timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
+      // Read at each run: the attribute is the snippet's `@timeout`, and stays the one source.
+      timeoutMs: () => {
+        const timeout = Number(root.dataset.timeout);
+        return Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS;
+      },
       expectError,
     });
 
@@ -152,6 +155,7 @@ export class SnippetIsland implements RunSink {
     } else {
       this.status.setState(state);
     }
+    if (state === 'done' || state === 'error' || state === 'stopped') this.output.announce();
   }
 
   message(message: RunMessage): void {
@@ -167,11 +171,20 @@ export class SnippetIsland implements RunSink {
       reason === 'user'
         ? this.say('snippet.stoppedByUser')
         : this.say('snippet.timedOut', { seconds: formatDuration(detail.limitMs, this.lang) });
+    this.output.noteForSummary(text);
     this.output.note(() => paragraph('snippet__stopped', text, { stopped: reason }));
   }
 
   failedToStart(error: Error): void {
-    this.output.error(pageError(this.say('snippet.startFailed', { message: error.message })));
+    const text = this.say('snippet.startFailed', { message: error.message });
+    this.output.noteForSummary(text);
+    this.output.error(pageError(text));
+  }
+
+  lost(detail: { message: string | null }): void {
+    const text = this.say('snippet.workerLost', { detail: detail.message ? ` (${detail.message})` : '' });
+    this.output.noteForSummary(text);
+    this.output.note(() => paragraph('snippet__stopped', text, { stopped: 'lost' }));
   }
 
   verdict(verdict: Verdict): void {
@@ -181,6 +194,7 @@ export class SnippetIsland implements RunSink {
     const text = this.say(verdict.reason === 'did-not-fail' ? 'snippet.didNotFail' : 'snippet.wrongError', {
       expected: verdict.expected,
     });
+    this.output.noteForSummary(text);
     this.output.error(pageError(text), () => !shown.cancelled);
   }
 

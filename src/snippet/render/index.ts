@@ -9,10 +9,12 @@ import { h } from './dom';
 import { renderLayer, renderModel } from './layer';
 import { renderPlain } from './plain';
 import { renderTensor } from './tensor';
+import { summarize } from './summary';
+import { tr } from './format';
 
 export { renderLog, renderError, renderDone, renderDropped, type DoneData } from './messages';
 export { createLossChart, type LossChart } from './chart';
-export { summarize } from './summary';
+export { summarize };
 export { diffWeights, type WeightDiff } from './layer';
 export { formatNumber, formatCount } from './format';
 
@@ -41,6 +43,23 @@ export function renderShown(item: ShownItem, lang: Lang, previous?: ShownData): 
     item.label !== null && item.label !== '' ? h('figcaption', { class: 'out-label' }, item.label) : null,
     body,
   );
+}
+
+/**
+ * A shown value folded to its one-line summary; its full view is drawn when the reader opens it.
+ * Used once a run has drawn a lot: 200 matrices in full would cost the page seconds of layout.
+ */
+export function renderFolded(item: ShownItem, lang: Lang, previous?: ShownData): HTMLElement {
+  const details = h('details', { class: 'out-item out-folded', 'data-folded': item.data.kind }, h('summary', {}, summarize(item, lang)));
+  details.addEventListener('toggle', () => {
+    if (details.open && details.childElementCount === 1) details.append(renderShown(item, lang, previous));
+  });
+  return details;
+}
+
+/** Said once, before the first folded result. */
+export function renderFoldedNote(lang: Lang): HTMLElement {
+  return h('p', { class: 'out-more', 'data-folded-note': true }, tr(lang, 'output.foldedNote'));
 }
 
 /**

@@ -8,7 +8,11 @@ import { fillNodes, formatDuration, pluralOf, tr, trn } from './format';
 export type DoneData = Pick<
   Extract<FromWorker, { type: 'done' }>,
   'ok' | 'durationMs' | 'leakedTensors' | 'leakedVariables' | 'backend'
->;
+> &
+  Partial<Pick<Extract<FromWorker, { type: 'done' }>, 'optimizerTensors' | 'optimizerVariables'>>;
+
+/** V8's words when an allocation is refused (a tensor or array too large for the browser). */
+const OUT_OF_MEMORY = /allocation failed|invalid (typed )?array length|out of memory|array buffer/i;
 
 const LEVEL_KEYS = { info: 'output.logInfo', warn: 'output.logWarn', error: 'output.logError' } as const;
 
@@ -46,18 +50,33 @@ export function renderError(error: ErrorData, lang: Lang, opts: { expected: bool
     h('pre', { class: 'out-error-message' }, error.message),
   );
   if (error.origin === 'async') root.append(h('p', { class: 'out-note' }, tr(lang, 'output.asyncError')));
+  if (error.name === 'RangeError' && OUT_OF_MEMORY.test(error.message)) {
+    root.append(h('p', { class: 'out-note', 'data-out-of-memory': true }, tr(lang, 'output.memoryHint')));
+  }
   if (opts.expected) root.append(h('p', { class: 'out-note' }, tr(lang, 'output.expectedNote')));
   return root;
 }
 
-/** Duration, backend, and the tensors left allocated (the number alone in [data-leaked-tensors]). */
+/** What the tensors left after a run are: layer weights, an optimizer's state, or neither. */
+export function leakBreakdown(done: DoneData): { weights: number; optimizer: number; other: number } {
+  const optimizer = done.optimizerTensors ?? 0;
+  const weights = Math.max(0, done.leakedVariables - (done.optimizerVariables ?? 0));
+  return { weights, optimizer, other: Math.max(0, done.leakedTensors - weights - optimizer) };
+}
+
+/**
+ * Duration, backend, and the tensors left allocated (the number alone in [data-leaked-tensors]),
+ * told apart: layer weights and an optimizer's state stay on purpose; only the rest may be a leak.
+ */
 export function renderDone(done: DoneData, lang: Lang): HTMLElement {
   const count = h('span', { 'data-leaked-tensors': true }, String(done.leakedTensors));
   const sentence = fillNodes(ui[lang][pluralOf(lang, 'output.leaked', done.leakedTensors)], { n: count });
   const leak = h('p', { class: 'out-leak' }, ...sentence);
-  if (done.leakedTensors > 0) {
-    leak.append(' ', trn(lang, 'output.leakedWeights', done.leakedVariables, { m: String(done.leakedVariables) }));
-  }
+  const { weights, optimizer, other } = leakBreakdown(done);
+  const parts: string[] = [];
+  if (weights > 0) parts.push(trn(lang, 'output.leakedWeights', weights));
+  if (optimizer > 0) parts.push(trn(lang, 'output.leakedOptimizer', optimizer));
+  if (parts.length > 0) leak.append(' ', tr(lang, 'output.leakedOf', { parts: parts.join(', ') }));
   const footer = h(
     'footer',
     { class: 'out-done', 'data-done': true, 'data-ok': String(done.ok) },
@@ -68,9 +87,8 @@ export function renderDone(done: DoneData, lang: Lang): HTMLElement {
     ),
     leak,
   );
-  if (done.leakedTensors > done.leakedVariables) {
-    footer.append(h('p', { class: 'out-note' }, tr(lang, 'output.leakHint')));
-  }
+  if (optimizer > 0) footer.append(h('p', { class: 'out-note', 'data-optimizer-note': true }, tr(lang, 'output.optimizerNote')));
+  if (other > 0) footer.append(h('p', { class: 'out-note', 'data-leak-hint': true }, tr(lang, 'output.leakHint')));
   return footer;
 }
 

@@ -12,6 +12,8 @@ export interface WorkerLike {
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   onmessageerror: ((event: MessageEvent) => void) | null;
+  /** Called when the worker has ended, when the browser can tell (cleared before the page ends one itself). */
+  onexit?: (() => void) | null;
 }
 
 export type SpawnWorker = () => WorkerLike;

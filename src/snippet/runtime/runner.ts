@@ -3,12 +3,12 @@
  * Stop and the time limit by terminating the worker, and judges the outcome.
  * It knows nothing of the DOM: what it sees goes to a `RunSink`.
  */
-import type { BackendName, ErrorData, FromWorker } from '../protocol';
+import type { BackendName, ErrorData, FromWorker, RunEvent } from '../protocol';
 import { judge, type SnippetState, type Verdict } from '../state';
 import type { WorkerLike, WorkerPool } from './pool';
 
-/** Messages that belong to a run (everything but `ready`). */
-export type RunMessage = Exclude<FromWorker, { type: 'ready' }>;
+/** Messages that belong to a run, one by one (batches are unpacked). */
+export type RunMessage = RunEvent;
 
 export interface RunSink {
   /** A new run begins: clear the previous output. */
@@ -20,6 +20,11 @@ export interface RunSink {
   stopped(reason: 'user' | 'timeout', detail: { limitMs: number; elapsedMs: number }): void;
   /** The run could not start (the worker failed to load). */
   failedToStart(error: Error): void;
+  /**
+   * The worker died during the run: it crashed (`message` says how) or ended without a word
+   * (its code called close(), or the browser stopped it, e.g. out of memory).
+   */
+  lost(detail: { message: string | null }): void;
   /** The run's outcome, judged again whenever a late error arrives. */
   verdict(verdict: Verdict, done: Extract<RunMessage, { type: 'done' }> | null): void;
 }
@@ -39,7 +44,8 @@ const defaultTimers: Timers = {
 export interface RunnerOptions {
   pool: WorkerPool;
   sink: RunSink;
-  timeoutMs: number;
+  /** The time limit, read when each run starts (the page may change it between runs). */
+  timeoutMs: number | (() => number);
   /** The error text the snippet is meant to fail with, or null. */
   expectError: string | null;
   timers?: Timers;
@@ -54,6 +60,8 @@ export class SnippetRunner {
   private worker: WorkerLike | null = null;
   private deadline: ReturnType<typeof setTimeout> | null = null;
   private startedAt = 0;
+  /** The time limit of the run under way. */
+  private limit = 0;
   private errors: ErrorData[] = [];
   private done: Extract<RunMessage, { type: 'done' }> | null = null;
   private status: SnippetState = 'idle';
@@ -72,6 +80,8 @@ export class SnippetRunner {
     // The previous run's worker stayed alive so its late errors could arrive; now it goes.
     this.end();
     this.current = runId;
+    const { timeoutMs } = this.options;
+    this.limit = typeof timeoutMs === 'function' ? timeoutMs() : timeoutMs;
     this.errors = [];
     this.done = null;
     this.options.sink.begin(runId);
@@ -95,16 +105,24 @@ export class SnippetRunner {
     worker.onmessage = (event) => this.receive(runId, event.data);
     worker.onerror = (event) => {
       event.preventDefault();
+      // The worker catches the snippet's own errors: one that reaches the page means the worker broke.
+      if (this.status === 'running') {
+        this.lose(runId, event.message || null);
+        return;
+      }
       this.receive(runId, {
         type: 'error',
         runId,
         error: { name: 'Error', message: event.message || 'the worker crashed', location: null, origin: 'async' },
       });
     };
+    worker.onexit = () => {
+      if (this.status === 'running') this.lose(runId, null);
+    };
     worker.onmessageerror = null;
     this.setState('running');
     this.startedAt = this.timers.now();
-    this.deadline = this.timers.setTimeout(() => this.halt('timeout'), this.options.timeoutMs);
+    this.deadline = this.timers.setTimeout(() => this.halt('timeout'), this.limit);
     worker.postMessage({ type: 'run', runId, code, backend });
   }
 
@@ -117,20 +135,36 @@ export class SnippetRunner {
   end(): void {
     if (this.deadline !== null) this.timers.clearTimeout(this.deadline);
     this.deadline = null;
-    this.worker?.terminate();
+    if (this.worker) {
+      // Ended by the page: not a worker that died.
+      this.worker.onexit = null;
+      this.worker.onerror = null;
+      this.worker.terminate();
+    }
     this.worker = null;
     this.current = 0;
+  }
+
+  private lose(runId: number, message: string | null): void {
+    if (this.current !== runId) return;
+    this.end();
+    this.setState('error');
+    this.options.sink.lost({ message });
   }
 
   private halt(reason: 'user' | 'timeout'): void {
     const elapsedMs = this.status === 'running' ? this.timers.now() - this.startedAt : 0;
     this.end();
     this.setState('stopped');
-    this.options.sink.stopped(reason, { limitMs: this.options.timeoutMs, elapsedMs });
+    this.options.sink.stopped(reason, { limitMs: this.limit, elapsedMs });
   }
 
   private receive(runId: number, message: FromWorker): void {
     if (message.type === 'ready' || message.runId !== runId || this.current !== runId) return;
+    if (message.type === 'batch') {
+      for (const event of message.events) this.receive(runId, event);
+      return;
+    }
     switch (message.type) {
       case 'error':
         this.errors.push(message.error);

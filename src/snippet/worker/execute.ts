@@ -6,7 +6,8 @@
 import type * as TfModule from '../../tfjs/tf';
 import type { LayersModel, ModelFitArgs } from '@tensorflow/tfjs-layers';
 import { capText, errorText, functionText, isErrorLike, primitiveText, summarize, inspect, toJson } from '../../tfjs/inspect';
-import { LIMITS, type BackendName, type CodeLocation, type ErrorData, type FromWorker, type JsonValue, type LogLevel } from '../protocol';
+import { LIMITS, type BackendName, type CodeLocation, type ErrorData, type JsonValue, type LogLevel, type RunEvent } from '../protocol';
+import { optimizerHeld, watchOptimizers } from './optimizers';
 
 /** The `tf` a snippet sees: the site's namespace without the runner's own helpers. */
 export type SnippetTf = Omit<typeof TfModule, 'selectBackend'>;
@@ -15,7 +16,7 @@ export interface SnippetEnv {
   tf: SnippetTf;
   /** The site's Lambda layer class, handed to the snippet as `Lambda`. */
   Lambda: abstract new (...args: never[]) => object;
-  post: (message: FromWorker) => void;
+  post: (message: RunEvent) => void;
   runId: number;
   backend: BackendName;
 }
@@ -26,6 +27,7 @@ export async function runSnippet(code: string, env: SnippetEnv): Promise<void> {
   // Deep tfjs call chains (fit -> callbacks -> call) would otherwise hide the reader's frame.
   if ((Error.stackTraceLimit ?? 0) < 100) Error.stackTraceLimit = 100;
   streamFitEpochs(tf);
+  watchOptimizers(tf);
   // A Lambda reloaded from source (Lambda.enableUnsafeDeserialization) is rebuilt with
   // `new Function`, which only sees globals: give it the same `tf` and `Lambda` as the snippet.
   Object.assign(globalThis, { tf, Lambda: env.Lambda });
@@ -56,13 +58,19 @@ export async function runSnippet(code: string, env: SnippetEnv): Promise<void> {
   if (error) post({ type: 'error', runId, error });
   output.reportDropped();
   const after = liveCounts(tf);
+  const leakedTensors = after.tensors - before.tensors;
+  const leakedVariables = after.variables - before.variables;
+  const held = optimizerHeld(tf);
   post({
     type: 'done',
     runId,
     ok: error === null,
     durationMs: performance.now() - start,
-    leakedTensors: after.tensors - before.tensors,
-    leakedVariables: after.variables - before.variables,
+    leakedTensors,
+    leakedVariables,
+    // Clamped: an optimizer made before the run (only possible in tests sharing a tfjs) is not this run's.
+    optimizerTensors: Math.max(0, Math.min(held.tensors, leakedTensors)),
+    optimizerVariables: Math.max(0, Math.min(held.variables, leakedVariables)),
     backend,
   });
 }
@@ -71,7 +79,7 @@ export async function runSnippet(code: string, env: SnippetEnv): Promise<void> {
  * The message for an error that surfaced after the run's own flow: a throw in a timer
  * callback (self.onerror) or an unhandled rejection. Located like a runtime error.
  */
-export function asyncErrorMessage(runId: number, error: unknown): FromWorker {
+export function asyncErrorMessage(runId: number, error: unknown): RunEvent {
   return { type: 'error', runId, error: describeError(error, 'async') };
 }
 
@@ -206,21 +214,26 @@ async function syntaxErrorData(code: string, error: SyntaxError): Promise<ErrorD
 // ---------------------------------------------------------------------------
 // Output: show, console, caps
 
+/** While output is being dropped, how often the running counts are sent (an endless flood never ends the run). */
+const DROPPED_REPORT_MS = 250;
+
 class Output {
   private shows = 0;
   private logs = 0;
   private droppedShows = 0;
   private droppedLogs = 0;
+  private reportedAt = 0;
   private fits = 0;
 
   constructor(
-    private readonly post: (message: FromWorker) => void,
+    private readonly post: (message: RunEvent) => void,
     private readonly runId: number,
   ) {}
 
   readonly show = (value: unknown, label?: unknown): void => {
     if (this.shows >= LIMITS.MAX_SHOWS) {
       this.droppedShows++;
+      this.reportDroppedNow();
       return;
     }
     this.shows++;
@@ -239,6 +252,7 @@ class Output {
   private log(level: LogLevel, args: unknown[]): void {
     if (this.logs >= LIMITS.MAX_LOG_LINES) {
       this.droppedLogs++;
+      this.reportDroppedNow();
       return;
     }
     this.logs++;
@@ -253,8 +267,15 @@ class Output {
 
   reportDropped(): void {
     if (this.droppedShows > 0 || this.droppedLogs > 0) {
+      this.reportedAt = performance.now();
       this.post({ type: 'dropped', runId: this.runId, shows: this.droppedShows, logs: this.droppedLogs });
     }
+  }
+
+  /** The running counts, at most every DROPPED_REPORT_MS (the clock is read once per 1024 drops). */
+  private reportDroppedNow(): void {
+    if ((this.droppedShows + this.droppedLogs) % 1024 !== 0) return;
+    if (performance.now() - this.reportedAt >= DROPPED_REPORT_MS) this.reportDropped();
   }
 }
 

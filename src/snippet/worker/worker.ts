@@ -5,6 +5,7 @@
  */
 import type { BackendName, FromWorker, ToWorker } from '../protocol';
 import { asyncErrorMessage, runSnippet, type SnippetEnv } from './execute';
+import { createOutbox } from './outbox';
 
 /**
  * The part of DedicatedWorkerGlobalScope used here. Declared locally because
@@ -17,13 +18,16 @@ interface WorkerScope {
   addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void;
 }
 const scope = self as unknown as WorkerScope;
-const post = (message: FromWorker): void => scope.postMessage(message);
+const outbox = createOutbox((message) => scope.postMessage(message));
+const post = outbox.post;
 
 type Runtime = Pick<SnippetEnv, 'tf' | 'Lambda'> & { select: (name: BackendName) => Promise<BackendName> };
 
 let runtime: Promise<Runtime> | null = null;
 /** The run in progress or finished: late errors (timers, rejections) belong to it. */
 let currentRunId: number | null = null;
+/** Resolves once the lifeline lock is held (at once when the browser has no Web Locks). */
+let lifeline: Promise<void> = Promise.resolve();
 
 function load(): Promise<Runtime> {
   runtime ??= (async () => {
@@ -37,11 +41,25 @@ function load(): Promise<Runtime> {
   return runtime;
 }
 
+/** Holds the lock `name` until this worker ends: the page is waiting for it to learn of the end. */
+function holdLifeline(name: string): Promise<void> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return Promise.resolve();
+  return new Promise((held) => {
+    locks
+      .request(name, () => {
+        held();
+        return new Promise<never>(() => undefined);
+      })
+      .catch(() => held());
+  });
+}
+
 async function init(backend: BackendName): Promise<void> {
   try {
-    const { tf, select } = await load();
+    const [{ tf, select }] = await Promise.all([load(), lifeline]);
     const actual = await select(backend);
-    post({ type: 'ready', backend: actual, tfVersion: tf.version_core });
+    scope.postMessage({ type: 'ready', backend: actual, tfVersion: tf.version_core });
   } catch (e) {
     // The protocol has no "init failed" message: rethrow outside the promise so the
     // page's worker.onerror sees it instead of waiting for `ready` forever.
@@ -73,20 +91,36 @@ async function run(runId: number, code: string, backend: BackendName): Promise<v
 
 function fail(runId: number, backend: BackendName, message: string): void {
   post({ type: 'error', runId, error: { name: 'Error', message, location: null, origin: 'runtime' } });
-  post({ type: 'done', runId, ok: false, durationMs: 0, leakedTensors: 0, leakedVariables: 0, backend });
+  post({
+    type: 'done',
+    runId,
+    ok: false,
+    durationMs: 0,
+    leakedTensors: 0,
+    leakedVariables: 0,
+    optimizerTensors: 0,
+    optimizerVariables: 0,
+    backend,
+  });
 }
 
 scope.addEventListener('message', (event) => {
   const message = event.data;
-  if (message.type === 'init') void init(message.backend);
+  if (message.type === 'lifeline') lifeline = holdLifeline(message.name);
+  else if (message.type === 'init') void init(message.backend);
   else if (message.type === 'run') void run(message.runId, message.code, message.backend);
 });
+
+/** `throw null` in a timer gives an ErrorEvent whose `error` is null: that null is the thrown value. */
+function thrownValue(event: ErrorEvent): unknown {
+  return event.error !== null && event.error !== undefined ? event.error : event.message === 'Uncaught null' ? null : event.message;
+}
 
 // Outside a run, errors propagate to the page's worker.onerror as usual.
 scope.addEventListener('error', (event) => {
   if (currentRunId === null) return;
   event.preventDefault();
-  post(asyncErrorMessage(currentRunId, event.error ?? event.message));
+  post(asyncErrorMessage(currentRunId, thrownValue(event)));
 });
 
 scope.addEventListener('unhandledrejection', (event) => {
