@@ -81,7 +81,7 @@ async function measurePage(browser, path) {
   const perf = await page.evaluate(() => /** @type {any} */ (window).__perf);
   const tbt = perf.longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0);
   // The editor (island) and tfjs (worker, tf, backends) must wait for the reader's intent.
-  const tfjs = requests.some((r) => /\/_astro\/(?:tf-|worker-|tfjs-|island\.|lambda-)/.test(r.url()));
+  const tfjs = requests.some((r) => /\/_astro\/(?:tf-|worker-|tfjs-|island\.|lambda-)[^/]*\.js$/.test(r.url()));
   await context.close();
   const total = Object.values(bytes).reduce((a, b) => a + b, 0);
   return { path, ...bytes, total, requests: requests.length, lcpMs: Math.round(perf.lcp), tbtMs: Math.round(tbt), tfjs };
