@@ -19,6 +19,12 @@ export interface TensorData {
    */
   values: (number | string)[];
   truncated: boolean;
+  /**
+   * Set when a matrix (rank >= 2) is too large to send whole: `values` then hold the top-left
+   * `rows x cols` block of each leading slice (up to LIMITS.TENSOR_VIEW.SLICES slices), row-major,
+   * which is what the page shows of it, instead of the first values in memory order.
+   */
+  window?: { rows: number; cols: number };
   /** Min and max over the values sent (for colour scales); null for strings or empty tensors. */
   min: number | null;
   max: number | null;
@@ -92,6 +98,8 @@ export interface ErrorData {
 /** Caps that keep a flood of output from freezing the page (see the hostile-input issue). */
 export const LIMITS = {
   MAX_TENSOR_VALUES: 1000,
+  /** The most of a large matrix the page shows: a corner per slice, and that many slices. */
+  TENSOR_VIEW: { ROWS: 12, COLS: 12, SLICES: 8 },
   MAX_SHOWS: 200,
   MAX_LOG_LINES: 500,
   MAX_TEXT_LENGTH: 20_000,

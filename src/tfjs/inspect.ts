@@ -49,12 +49,13 @@ export function inspect(value: unknown): ShownData {
 export function tensorData(t: Tensor): TensorData {
   // dataSync reads the existing buffer: no tensor is allocated, nothing to dispose.
   const raw = t.dataSync() as ArrayLike<number | string>;
-  const n = Math.min(raw.length, LIMITS.MAX_TENSOR_VALUES);
+  const picked = pickIndices(t.shape, raw.length);
+  const n = picked ? picked.indices.length : Math.min(raw.length, LIMITS.MAX_TENSOR_VALUES);
   const values: (number | string)[] = new Array(n);
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
-    const v = raw[i]!;
+    const v = raw[picked ? picked.indices[i]! : i]!;
     if (typeof v === 'string') {
       values[i] = capText(v);
       continue;
@@ -71,9 +72,30 @@ export function tensorData(t: Tensor): TensorData {
     size: t.size,
     values,
     truncated: raw.length > n,
+    ...(picked ? { window: picked.window } : {}),
     min: numeric ? min : null,
     max: numeric ? max : null,
   };
+}
+
+/**
+ * For a matrix too large to send, the flat indices of the top-left corner of each leading
+ * slice: a 1000x1000 weight then shows a 12x12 block, not a fragment of its first row.
+ */
+function pickIndices(shape: number[], size: number): { indices: number[]; window: { rows: number; cols: number } } | null {
+  if (size <= LIMITS.MAX_TENSOR_VALUES || shape.length < 2) return null;
+  const rows = shape[shape.length - 2]!;
+  const cols = shape[shape.length - 1]!;
+  const view = LIMITS.TENSOR_VIEW;
+  const window = { rows: Math.min(rows, view.ROWS), cols: Math.min(cols, view.COLS) };
+  const slices = Math.min(size / (rows * cols), view.SLICES);
+  const indices: number[] = [];
+  for (let s = 0; s < slices; s++) {
+    for (let r = 0; r < window.rows; r++) {
+      for (let c = 0; c < window.cols; c++) indices.push(s * rows * cols + r * cols + c);
+    }
+  }
+  return { indices, window };
 }
 
 /** A layer with its weights; a weight is trainable when the layer reports it so (Keras semantics). */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { renderShown } from '../../src/snippet/render';
-import { formatNumber } from '../../src/snippet/render/format';
+import { formatCount, formatNumber } from '../../src/snippet/render/format';
 import { tensor, text } from './fixtures';
 
 const show = (data: ReturnType<typeof tensor>, lang: 'en' | 'fr' = 'en') =>
@@ -18,6 +18,16 @@ describe('tensor view', () => {
     expect(el.querySelectorAll('tbody tr')).toHaveLength(2);
     expect(text(el.querySelector('.out-caption')!)).toContain('float32, shape [2, 3]');
     expect(el.querySelector('.out-more')).toBeNull();
+  });
+
+  it('lays out a windowed matrix (a large one) by its corner, counting the rest', () => {
+    const corner = Array.from({ length: 144 }, (_, i) => Math.floor(i / 12) * 1000 + (i % 12));
+    const el = show({ ...tensor([1000, 1000], corner), size: 1_000_000, truncated: true, window: { rows: 12, cols: 12 } });
+    const rows = [...el.querySelectorAll('tbody tr:not(.out-elided-row)')];
+    expect(rows).toHaveLength(12);
+    expect([...rows[1]!.querySelectorAll('td[data-value]')].map((td) => td.textContent)[0]).toBe(formatNumber(1000, 'en'));
+    expect(rows[11]!.querySelectorAll('td[data-value]')).toHaveLength(12);
+    expect(el.querySelector('.out-more')?.textContent).toContain(formatCount(1_000_000 - 144, 'en'));
   });
 
   it('colours cells from a diverging scale centred on zero, values still printed', () => {

@@ -37,6 +37,23 @@ describe('tensors', () => {
     expect(data.max).toBe(LIMITS.MAX_TENSOR_VALUES - 1);
   });
 
+  test('a large matrix sends the top-left corner of each slice, what the page shows', () => {
+    const big = asTensor(tf.range(0, 1000 * 1000).reshape([1000, 1000]));
+    expect(big.window).toEqual({ rows: 12, cols: 12 });
+    expect(big.values).toHaveLength(144);
+    expect(big.truncated).toBe(true);
+    // Row 1, column 0 of the matrix is element 1000 in memory.
+    expect(big.values[12]).toBe(1000);
+    expect(big.values[143]).toBe(11 * 1000 + 11);
+    const stack = asTensor(tf.range(0, 10 * 30 * 40).reshape([10, 30, 40]));
+    expect(stack.window).toEqual({ rows: 12, cols: 12 });
+    expect(stack.values).toHaveLength(8 * 144);
+    // The corner of slice 1 starts at element 30 * 40.
+    expect(stack.values[144]).toBe(1200);
+    // Small tensors are sent whole, with no window.
+    expect(asTensor(tf.zeros([20, 20])).window).toBeUndefined();
+  });
+
   test('bool as 0/1, int32 as integers, strings as text', () => {
     expect(asTensor(tf.tensor1d([true, false, true], 'bool'))).toMatchObject({ dtype: 'bool', values: [1, 0, 1], min: 0, max: 1 });
     expect(asTensor(tf.tensor1d([7, -3], 'int32'))).toMatchObject({ dtype: 'int32', values: [7, -3] });

@@ -3,13 +3,13 @@
  * table with a colour scale, higher ranks as labelled 2D slices.
  */
 import type { Lang } from '../../i18n/locales';
-import type { TensorData } from '../protocol';
+import { LIMITS, type TensorData } from '../protocol';
 import { h, scroller } from './dom';
 import { fillNodes, formatNumber, formatShape, formatValue, product, trn, tr } from './format';
 import { ui } from '../../i18n/ui';
 
 /** Caps on rendered cells, so even a 1e6-value tensor costs a few hundred nodes. */
-export const VIEW = { ROWS: 12, COLS: 12, SLICES: 8, VECTOR: 24 } as const;
+export const VIEW = { ...LIMITS.TENSOR_VIEW, VECTOR: 24 } as const;
 
 /** Colour-scale steps on each side of zero (data-heat = -HEAT..HEAT). */
 const HEAT = 4;
@@ -48,9 +48,9 @@ export function renderTensor(data: TensorData, lang: Lang, previous?: TensorData
   } else if (data.shape.length === 0) {
     root.append(h('p', { class: 'out-scalar' }, h('code', {}, cellText(ctx, 0))));
   } else if (data.shape.length === 1) {
-    root.append(scroller(label, table(ctx, 0, 1, data.shape[0] ?? 0, VIEW.VECTOR, false)));
+    root.append(scroller(label, table(ctx, 0, 1, data.shape[0] ?? 0, VIEW.VECTOR, false, data.shape[0] ?? 0)));
   } else if (data.shape.length === 2) {
-    root.append(scroller(label, table(ctx, 0, rows, cols, VIEW.COLS, true)));
+    root.append(scroller(label, table(ctx, 0, rows, cols, VIEW.COLS, true, data.window?.cols ?? cols)));
   } else {
     root.append(slices(ctx, rows, cols));
   }
@@ -87,7 +87,8 @@ function slices(ctx: Ctx, rows: number, cols: number): HTMLElement {
   const wrap = h('div', { class: 'out-slices' });
   let s = 0;
   for (; s < Math.min(count, VIEW.SLICES); s++) {
-    const offset = s * rows * cols;
+    // A windowed tensor holds only each slice's corner.
+    const offset = ctx.data.window ? s * ctx.data.window.rows * ctx.data.window.cols : s * rows * cols;
     if (offset >= ctx.data.values.length) break;
     const label = `[${unravel(s, lead).join(', ')}, :, :]`;
     wrap.append(
@@ -95,7 +96,7 @@ function slices(ctx: Ctx, rows: number, cols: number): HTMLElement {
         'div',
         { class: 'out-slice', 'data-slice': label },
         h('p', { class: 'out-slice-label' }, h('code', {}, label)),
-        scroller(label, table(ctx, offset, rows, cols, VIEW.COLS, true)),
+        scroller(label, table(ctx, offset, rows, cols, VIEW.COLS, true, ctx.data.window?.cols ?? cols)),
       ),
     );
   }
@@ -103,8 +104,11 @@ function slices(ctx: Ctx, rows: number, cols: number): HTMLElement {
   return wrap;
 }
 
-/** A rows x cols block of values starting at `offset`, capped, with "…" cells where elided. */
-function table(ctx: Ctx, offset: number, rows: number, cols: number, colCap: number, rowHeads: boolean): HTMLElement {
+/**
+ * A rows x cols block of values starting at `offset`, capped, with "…" cells where elided.
+ * `stride` is how far apart rows are in `values` (cols, or the window's width).
+ */
+function table(ctx: Ctx, offset: number, rows: number, cols: number, colCap: number, rowHeads: boolean, stride: number): HTMLElement {
   const shownCols = Math.min(cols, colCap);
   const shownRows = Math.min(rows, VIEW.ROWS);
   const head = h('tr', {}, rowHeads && h('td', {}));
@@ -113,7 +117,7 @@ function table(ctx: Ctx, offset: number, rows: number, cols: number, colCap: num
   const body = h('tbody');
   let r = 0;
   for (; r < shownRows; r++) {
-    const start = offset + r * cols;
+    const start = offset + r * stride;
     if (start >= ctx.data.values.length) break;
     const row = h('tr', {}, rowHeads && h('th', { scope: 'row' }, r));
     let c = 0;
