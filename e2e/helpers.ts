@@ -33,3 +33,13 @@ export async function settled(root: Locator, timeout = 30_000): Promise<string> 
   await expect(root).toHaveAttribute('data-state', /^(done|error|stopped)$/, { timeout });
   return (await root.getAttribute('data-state')) ?? '';
 }
+
+/** Counts alert/confirm/prompt dialogs (and dismisses them): injected HTML must never open one. */
+export function watchDialogs(page: Page): () => number {
+  let count = 0;
+  page.on('dialog', (dialog) => {
+    count++;
+    void dialog.dismiss();
+  });
+  return () => count;
+}

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { PLAYGROUND, editorText, run, setCode, settled, snippet } from './helpers';
+import { PLAYGROUND, editorText, run, setCode, settled, snippet, watchDialogs } from './helpers';
 
 /** A click on the page is handled at once while a snippet runs (the theme toggle flips). */
 async function pageAnswers(page: Page): Promise<void> {
@@ -281,11 +281,7 @@ test.describe('code from a link or a save never runs by itself', () => {
   ];
   for (const [name, hash, message] of CRAFTED) {
     test(`a crafted link (${name}) says what is wrong and leaves the original code usable`, async ({ page }) => {
-      let dialog = false;
-      page.on('dialog', (d) => {
-        dialog = true;
-        void d.dismiss();
-      });
+      const dialogs = watchDialogs(page);
       await page.goto(`${PLAYGROUND.en}${hash(page)}`);
       const original = await originalCode(page);
       const root = snippet(page);
@@ -295,16 +291,12 @@ test.describe('code from a link or a save never runs by itself', () => {
       await expect(page.locator('main img')).toHaveCount(0);
       await run(root);
       expect(await settled(root)).toBe('done');
-      expect(dialog).toBe(false);
+      expect(dialogs()).toBe(0);
     });
   }
 
   test('a link whose code holds </script> and HTML loads it as text, runs nothing, breaks nothing', async ({ page }) => {
-    let dialog = false;
-    page.on('dialog', (d) => {
-      dialog = true;
-      void d.dismiss();
-    });
+    const dialogs = watchDialogs(page);
     const code = 'const s = "</script><img src=x onerror=alert(1)><script>alert(2)</script>";\n// <b>bold?</b> <!-- -->\nshow(s);';
     await page.goto(`${PLAYGROUND.en}#snippet=playground&code=${shareData(code)}`);
     const root = snippet(page);
@@ -315,17 +307,13 @@ test.describe('code from a link or a save never runs by itself', () => {
     expect(await settled(root)).toBe('done');
     await expect(root.locator('[data-output] [data-text]')).toHaveText('</script><img src=x onerror=alert(1)><script>alert(2)</script>');
     await expect(page.locator('main img')).toHaveCount(0);
-    expect(dialog).toBe(false);
+    expect(dialogs()).toBe(0);
   });
 });
 
 test.describe('what a snippet can reach', () => {
   test('strings and object keys are always text, wherever they appear', async ({ page }) => {
-    let dialog = false;
-    page.on('dialog', (d) => {
-      dialog = true;
-      void d.dismiss();
-    });
+    const dialogs = watchDialogs(page);
     await page.goto(PLAYGROUND.en);
     const root = snippet(page);
     await setCode(root, [
@@ -341,7 +329,7 @@ test.describe('what a snippet can reach', () => {
     for (const text of ['<img src=x onerror=alert(1)>', '"<b>bold</b>"', '<i>key</i>', '<u>label</u>', '<em>k</em>', '<s>struck</s>', '<img src=y onerror=alert(3)>', '<img src=z onerror=alert(4)>']) {
       await expect(output).toContainText(text);
     }
-    expect(dialog).toBe(false);
+    expect(dialogs()).toBe(0);
   });
 
   test('no DOM, no cookies, no localStorage; other sites unreadable and never sent the page’s cookies', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PLAYGROUND, editorText, run, setCode, settled, snippet } from './helpers';
+import { PLAYGROUND, editorText, run, setCode, settled, snippet, watchDialogs } from './helpers';
 
 test.describe('live snippets', () => {
   test('shows the code highlighted before any JavaScript, then runs a matMul', async ({ page }) => {
@@ -120,11 +120,7 @@ test.describe('live snippets', () => {
   });
 
   test('strings are shown as text, never as HTML', async ({ page }) => {
-    let dialog = false;
-    page.on('dialog', (d) => {
-      dialog = true;
-      void d.dismiss();
-    });
+    const dialogs = watchDialogs(page);
     await page.goto(PLAYGROUND.en);
     const root = snippet(page);
     await setCode(root, 'show(\'<img src=x onerror="alert(1)">\');\nconsole.log("<b>bold</b>");');
@@ -132,7 +128,7 @@ test.describe('live snippets', () => {
     expect(await settled(root)).toBe('done');
     await expect(root.locator('[data-output]')).toContainText('<img src=x onerror="alert(1)">');
     await expect(root.locator('[data-output] img, [data-output] b')).toHaveCount(0);
-    expect(dialog).toBe(false);
+    expect(dialogs()).toBe(0);
   });
 
   test('the leak counter counts a deliberate leak', async ({ page }) => {
