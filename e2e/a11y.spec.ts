@@ -266,6 +266,11 @@ test('axe: the theme chosen with the toggle (not the system), search open, a mod
   await page.keyboard.type('couche');
   await expect(page.locator('.search__option').first()).toBeVisible();
   expect(await axe(page)).toEqual([]);
+  // Widened to both languages: English results, marked as such (a word only the English pages use).
+  await page.locator('[data-search-scope]').check();
+  await page.locator('dialog[data-search] input[role="combobox"]').fill('whatever');
+  await expect(page.locator('.search__option[hreflang="en"]').first()).toBeVisible();
+  expect(await axe(page)).toEqual([]);
 });
 
 test.describe('motion and colour', () => {

@@ -143,6 +143,70 @@ test.describe('search', () => {
     await page.keyboard.press('Escape');
   });
 
+  test('can be widened to both languages: the other language’s pages come marked, after the reader’s own', async ({ page }) => {
+    const id = sectionOfFrenchOnlyWord();
+    await page.goto('/en/state/');
+    await page.keyboard.press('/');
+    const { dialog, input } = searchDialog(page);
+    const status = dialog.locator('[data-search-status]');
+    const scope = dialog.getByRole('checkbox', { name: 'Also search the French pages' });
+    await expect(scope).not.toBeChecked(); // the page's language by default
+    await input.fill(FRENCH_ONLY_WORD);
+    await expect(status).toHaveText(`No results for “${FRENCH_ONLY_WORD}”.`);
+
+    await scope.click();
+    await expect(input).toBeFocused(); // a click on the box sends the reader back to typing
+    await expect(input).toHaveAccessibleName('Search the English and French pages');
+    const options = dialog.getByRole('option');
+    await expect(status).toHaveText('1 page found');
+    await expect(options.first()).toHaveAttribute('href', `/fr/serialization/#${id}`);
+    await expect(options.first()).toHaveAttribute('hreflang', 'fr');
+    await expect(options.first()).toHaveAccessibleName(/\(in French\)$/);
+    await expect(options.first().locator('.search__section')).toHaveAttribute('lang', 'fr');
+    const group = dialog.getByRole('group').first();
+    await expect(group).toHaveAccessibleName('Configuration et sérialisation (in French)');
+    await expect(group.locator('.search__lang')).toHaveText('FR');
+
+    // A word both languages use: the reader's own pages first, unmarked; then the French ones.
+    await input.fill('Lambda');
+    await expect(status).toHaveText(/^\d+ pages found$/);
+    await expect.poll(() => options.evaluateAll((els) => els.some((e) => e.getAttribute('href')?.startsWith('/fr/')))).toBe(true);
+    const hrefs = await options.evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
+    expect(hrefs[0]).toMatch(/^\/en\//);
+    await expect(options.first()).not.toHaveAttribute('hreflang', /./);
+    await expect(options.first()).toHaveAccessibleName(/^(?!.*\(in French\))/);
+
+    // Following a French result from an English page lands on the French section.
+    await input.fill(FRENCH_ONLY_WORD);
+    await expect(options).toHaveCount(1);
+    await expect(options.first()).toHaveAttribute('href', `/fr/serialization/#${id}`);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/fr/serialization/#${id}$`));
+    await expect(page.locator(`article [id="${id}"]`)).toBeInViewport();
+
+    // The choice is kept: the French page's search covers both languages too, in French words.
+    await page.keyboard.press('/');
+    const fr = searchDialog(page);
+    const frScope = fr.dialog.getByRole('checkbox', { name: 'Chercher aussi dans les pages en anglais' });
+    await expect(frScope).toBeChecked();
+    await expect(fr.input).toHaveAccessibleName('Rechercher dans les pages en français et en anglais');
+    await fr.input.fill('Lambda');
+    await expect.poll(() => fr.options.evaluateAll((els) => els.some((e) => e.getAttribute('hreflang') === 'en'))).toBe(true);
+    expect(await fr.options.first().getAttribute('href')).toMatch(/^\/fr\//);
+    await expect(fr.dialog.locator('[hreflang="en"]').first()).toHaveAccessibleName(/\(en anglais\)$/);
+
+    // Unticked from the keyboard: back to French pages only, and focus stays on the box.
+    await frScope.focus();
+    await page.keyboard.press('Space');
+    await expect(frScope).not.toBeChecked();
+    await expect(frScope).toBeFocused();
+    await expect(fr.input).toHaveAccessibleName('Rechercher dans les pages en français');
+    await expect.poll(() => fr.options.evaluateAll((els) => els.length > 0 && els.every((e) => e.getAttribute('href')?.startsWith('/fr/')))).toBe(true);
+    await page.reload();
+    await page.keyboard.press('/');
+    await expect(frScope).not.toBeChecked();
+  });
+
   test('speaks the page language', async ({ page }) => {
     await page.goto('/fr/state/');
     const button = page.getByRole('button', { name: 'Rechercher', exact: true });

@@ -1,10 +1,12 @@
 /**
  * The search dialog's behaviour, loaded on first opening: asks Pagefind as the reader
  * types and lists each page with its best sections. Focus stays in the field (a combobox);
- * the arrow keys move the active result and Enter follows it.
+ * the arrow keys move the active result and Enter follows it. A checkbox widens the search
+ * to the other language's pages, which are then marked with their language.
  */
 import { loadPagefind } from './pagefind';
 import { excerptParts, toPageHit, type PageHit } from './results';
+import { saveScope, type SearchScope } from './scope';
 import type { SearchStrings } from './strings';
 
 /** Pages whose fragments are fetched and listed; Pagefind's ranking puts the useful ones first. */
@@ -21,21 +23,32 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement): void {
   const list = dialog.querySelector<HTMLElement>('[role="listbox"]');
   const status = dialog.querySelector<HTMLElement>('[data-search-status]');
-  if (!list || !status) return;
+  const scopeBox = dialog.querySelector<HTMLInputElement>('[data-search-scope]');
+  if (!list || !status || !scopeBox) return;
   const strings = JSON.parse(dialog.dataset.strings ?? '{}') as SearchStrings;
-  const plural = new Intl.PluralRules(document.documentElement.lang);
+  const pageLang = document.documentElement.lang;
+  const plural = new Intl.PluralRules(pageLang);
+  const languageName = new Intl.DisplayNames([pageLang], { type: 'language' });
   let options: HTMLAnchorElement[] = [];
   let active = -1;
   let latest = 0;
-  let ready = false;
+  const ready = new Set<SearchScope>();
 
+  const scope = (): SearchScope => (scopeBox.checked ? 'all' : 'page');
   // Asked again on each search: a failed load (offline on first opening) is retried.
-  const engine = () => {
-    const loading = loadPagefind();
-    loading.then(() => (ready = true), () => {});
+  const engine = (wanted: SearchScope) => {
+    const loading = loadPagefind(wanted);
+    loading.then(() => ready.add(wanted), () => {});
     return loading;
   };
-  void engine().catch(() => {}); // starts the download while the reader types
+  void engine(scope()).catch(() => {}); // starts the download while the reader types
+
+  // The field's name and the empty state say which pages are searched.
+  const describeScope = (): void => {
+    const all = scope() === 'all';
+    input.setAttribute('aria-label', strings[all ? 'search.label.all' : 'search.label']);
+    if (!input.value.trim()) status.textContent = strings[all ? 'search.empty.all' : 'search.empty'];
+  };
 
   const select = (index: number, scroll = true): void => {
     options[active]?.setAttribute('aria-selected', 'false');
@@ -50,16 +63,26 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
     if (scroll) current.scrollIntoView({ block: 'nearest' });
   };
 
-  const option = (url: string, title: string, excerpt: string): HTMLAnchorElement => {
+  /** For a page in another language: its text is marked with that language, and its results say so. */
+  const foreign = (lang: string | null) =>
+    lang && lang !== pageLang ? { lang, label: strings['search.inLanguage'].replace('{language}', languageName.of(lang) ?? lang) } : null;
+
+  const option = (url: string, title: string, excerpt: string, other: ReturnType<typeof foreign>): HTMLAnchorElement => {
     const link = element('a', 'search__option');
     link.href = url;
     link.id = `search-option-${options.length}`;
     link.tabIndex = -1;
     link.setAttribute('role', 'option');
     link.setAttribute('aria-selected', 'false');
+    const heading = element('span', 'search__section', title);
     const text = element('span', 'search__excerpt');
     for (const part of excerptParts(excerpt)) text.append(part.mark ? element('mark', '', part.text) : part.text);
-    link.append(element('span', 'search__section', title), text);
+    link.append(heading, text);
+    if (other) {
+      link.hreflang = other.lang;
+      heading.lang = text.lang = other.lang;
+      link.append(element('span', 'sr-only', ` (${other.label})`));
+    }
     options.push(link);
     return link;
   };
@@ -69,12 +92,21 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
     active = -1;
     list.replaceChildren(
       ...hits.map((hit) => {
+        const other = foreign(hit.lang);
         const group = element('div', 'search__group');
         group.setAttribute('role', 'group');
-        group.setAttribute('aria-label', hit.title);
-        const heading = element('div', 'search__page', hit.title);
+        group.setAttribute('aria-label', other ? `${hit.title} (${other.label})` : hit.title);
+        const heading = element('div', 'search__page');
         heading.setAttribute('aria-hidden', 'true');
-        group.append(heading, ...hit.sections.map((s) => option(s.url, s.title, s.excerpt)));
+        const name = element('span', '', hit.title);
+        heading.append(name);
+        if (other) {
+          name.lang = other.lang;
+          const badge = element('abbr', 'search__lang', other.lang.toUpperCase());
+          badge.title = other.label;
+          heading.append(badge);
+        }
+        group.append(heading, ...hit.sections.map((s) => option(s.url, s.title, s.excerpt, other)));
         return group;
       }),
     );
@@ -89,12 +121,13 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
     const mine = ++latest;
     if (!query) {
       render([]);
-      status.textContent = strings['search.empty'];
+      describeScope();
       return;
     }
-    if (!ready) status.textContent = strings['search.loading'];
+    const wanted = scope();
+    if (!ready.has(wanted)) status.textContent = strings['search.loading'];
     try {
-      const found = await (await engine()).debouncedSearch(query, {}, DEBOUNCE_MS);
+      const found = await (await engine(wanted)).debouncedSearch(query, {}, DEBOUNCE_MS);
       if (!found || mine !== latest) return; // a later keystroke has taken over
       const hits = (await Promise.all(found.results.slice(0, MAX_PAGES).map((r) => r.data()))).map(toPageHit);
       if (mine !== latest) return;
@@ -112,6 +145,16 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
   };
 
   input.addEventListener('input', () => void search());
+  scopeBox.addEventListener('change', () => {
+    saveScope(scope());
+    describeScope();
+    void search();
+  });
+  // Clicked (not toggled from the keyboard): back to the field, where the reader goes on typing.
+  scopeBox.addEventListener('click', (event) => {
+    if (event.detail > 0) input.focus();
+  });
+  describeScope();
   input.addEventListener('keydown', (event) => {
     const n = options.length;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {

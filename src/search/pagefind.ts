@@ -1,8 +1,11 @@
 /**
  * The part of Pagefind's browser API the dialog uses. The bundle is written to
  * /pagefind/ after `astro build`, so Vite never sees it: it is imported by URL at run time.
- * Pagefind picks the index of the page's <html lang>, which keeps results in the reader's language.
+ * Pagefind picks the index of the page's <html lang>, which keeps results in the reader's language
+ * unless the reader widens the search to every language.
  */
+import { LANGS } from '../i18n/locales';
+import type { SearchScope } from './scope';
 
 export interface PagefindWordLocation {
   weight: number;
@@ -32,28 +35,57 @@ export interface PagefindResult {
   data(): Promise<PagefindFragment>;
 }
 
-export interface Pagefind {
-  options(options: { excerptLength?: number; basePath?: string }): Promise<void>;
+/** One search engine: Pagefind's `createInstance()`, with its own indexes. */
+export interface PagefindInstance {
+  options(options: { excerptLength?: number }): Promise<void>;
   init(): Promise<void>;
-  preload(term: string): Promise<void>;
+  /** Adds another index to this instance's searches (here: the other language's). */
+  mergeIndex(indexPath: string, options?: { language?: string; baseUrl?: string; indexWeight?: number; excerptLength?: number }): Promise<void>;
   /** Resolves null when a newer call superseded this one before its debounce ran out. */
   debouncedSearch(term: string, options?: object, debounceMs?: number): Promise<{ results: PagefindResult[] } | null>;
 }
 
-const BUNDLE = '/pagefind/pagefind.js';
+interface PagefindModule {
+  createInstance(options?: { excerptLength?: number }): PagefindInstance;
+}
 
-let loading: Promise<Pagefind> | null = null;
+const BUNDLE_DIR = '/pagefind/';
+const EXCERPT_LENGTH = 16;
+/**
+ * Score factor of the merged languages' pages: when a word is on pages of both languages,
+ * the reader's own come first; a word only the other language has still finds its pages.
+ */
+const OTHER_LANGUAGES_WEIGHT = 0.6;
 
-/** Loads and initialises Pagefind once; a failure (offline, no index in dev) can be retried. */
-export function loadPagefind(): Promise<Pagefind> {
-  loading ??= (async () => {
-    const pagefind = (await import(/* @vite-ignore */ BUNDLE)) as Pagefind;
-    await pagefind.options({ excerptLength: 16 });
-    await pagefind.init();
-    return pagefind;
-  })().catch((error: unknown) => {
-    loading = null;
-    throw error;
-  });
+const engines = new Map<SearchScope, Promise<PagefindInstance>>();
+
+/**
+ * The engine of a scope, loaded and initialised once; a failure (offline, no index in dev)
+ * can be retried. Pagefind picks the index of the page's <html lang>; for 'all', the other
+ * languages' indexes of the same bundle are merged in. Pagefind skips a merge whose path is a
+ * prefix of its own (`/pagefind/`), taking it for itself, so the bundle is named by its full
+ * URL: the same files, fetched with the other language's metadata.
+ */
+export function loadPagefind(scope: SearchScope): Promise<PagefindInstance> {
+  let loading = engines.get(scope);
+  if (!loading) {
+    loading = (async () => {
+      const module = (await import(/* @vite-ignore */ `${BUNDLE_DIR}pagefind.js`)) as PagefindModule;
+      const engine = module.createInstance({ excerptLength: EXCERPT_LENGTH });
+      await engine.options({ excerptLength: EXCERPT_LENGTH });
+      await engine.init();
+      if (scope === 'all') {
+        const bundle = new URL(BUNDLE_DIR, location.href).href;
+        for (const language of LANGS.filter((lang) => lang !== document.documentElement.lang)) {
+          await engine.mergeIndex(bundle, { language, baseUrl: '/', indexWeight: OTHER_LANGUAGES_WEIGHT, excerptLength: EXCERPT_LENGTH });
+        }
+      }
+      return engine;
+    })().catch((error: unknown) => {
+      engines.delete(scope);
+      throw error;
+    });
+    engines.set(scope, loading);
+  }
   return loading;
 }

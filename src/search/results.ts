@@ -1,4 +1,6 @@
 /** Turns Pagefind's answers into what the dialog lists: pages, each with its best sections. */
+import { langFromPath } from '../i18n/paths';
+import type { Lang } from '../i18n/locales';
 import type { PagefindFragment } from './pagefind';
 
 export interface SectionLink {
@@ -11,6 +13,8 @@ export interface SectionLink {
 export interface PageHit {
   title: string;
   url: string;
+  /** The page's language, from its URL (/fr/…): a search over every language mixes them. */
+  lang: Lang | null;
   sections: SectionLink[];
 }
 
@@ -25,7 +29,7 @@ export function toPageHit(fragment: PagefindFragment): PageHit {
     .sort((a, b) => b.score - a.score || a.order - b.order);
   const sections = ranked.slice(0, MAX_SECTIONS).map(({ sub }) => ({ title: sub.title, url: sub.url, excerpt: sub.excerpt }));
   if (sections.length === 0) sections.push({ title, url: fragment.url, excerpt: fragment.excerpt });
-  return { title, url: fragment.url, sections };
+  return { title, url: fragment.url, lang: langFromPath(fragment.url), sections };
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };

@@ -2,7 +2,11 @@
 import type { UiKey } from '../i18n/ui';
 
 export const RUNTIME_KEYS = [
+  'search.label',
+  'search.label.all',
   'search.empty',
+  'search.empty.all',
+  'search.inLanguage',
   'search.loading',
   'search.noResults',
   'search.count.one',

@@ -3,6 +3,7 @@
  * focus handling. The dialog opens at once (keystrokes typed while the search code
  * downloads land in its field); the code itself comes in with the first opening.
  */
+import { savedScope } from './scope';
 
 /** Typing `/` in a field or in the snippet editor is text, not a shortcut. */
 function isEditable(target: EventTarget | null): boolean {
@@ -12,8 +13,9 @@ function isEditable(target: EventTarget | null): boolean {
 export function initSearch(): void {
   const button = document.querySelector<HTMLButtonElement>('[data-search-open]');
   const dialog = document.querySelector<HTMLDialogElement>('dialog[data-search]');
-  const input = dialog?.querySelector<HTMLInputElement>('input');
-  if (!button || !dialog || !input) return;
+  const input = dialog?.querySelector<HTMLInputElement>('input[role="combobox"]');
+  const scopeBox = dialog?.querySelector<HTMLInputElement>('[data-search-scope]');
+  if (!button || !dialog || !input || !scopeBox) return;
   let returnTo: HTMLElement | null = null;
   let loaded: Promise<unknown> | null = null;
 
@@ -21,6 +23,8 @@ export function initSearch(): void {
     if (dialog.open) return;
     const active = document.activeElement;
     returnTo = active instanceof HTMLElement && active !== document.body ? active : button;
+    // The reader's last choice of languages, until the dialog's own code takes it over.
+    if (!loaded) scopeBox.checked = savedScope() === 'all';
     dialog.showModal();
     input.focus();
     input.select();

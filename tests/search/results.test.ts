@@ -35,6 +35,12 @@ describe('toPageHit', () => {
     expect(hit.sections.map((s) => s.title)).toEqual(['a', 'b']);
   });
 
+  it('tells which language the page is in, for a search over both languages', () => {
+    expect(toPageHit(fragment([sub('a', 1)])).lang).toBe('fr');
+    expect(toPageHit({ ...fragment([]), url: '/en/state/' }).lang).toBe('en');
+    expect(toPageHit({ ...fragment([]), url: '/elsewhere/' }).lang).toBeNull();
+  });
+
   it('falls back to the page itself when Pagefind gives no section', () => {
     expect(toPageHit(fragment([])).sections).toEqual([{ title: 'Configuration et sérialisation', url: '/fr/serialization/', excerpt: 'page excerpt' }]);
   });
