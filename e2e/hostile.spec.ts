@@ -332,7 +332,7 @@ test.describe('what a snippet can reach', () => {
     expect(dialogs()).toBe(0);
   });
 
-  test('no DOM, no cookies, no localStorage; other sites unreadable and never sent the page’s cookies', async ({ page }) => {
+  test('no DOM, no cookies, no localStorage; other sites never reached, and the reader told why', async ({ page }) => {
     // Another site on another port (another origin), answering without CORS headers, as most sites do.
     const heard: { cookie: string | undefined; url: string | undefined }[] = [];
     const other = createServer((req, res) => {
@@ -352,6 +352,9 @@ test.describe('what a snippet can reach', () => {
         'const reach = { document: typeof document, window: typeof window, localStorage: typeof localStorage, sessionStorage: typeof sessionStorage, cookieStore: typeof cookieStore, parent: typeof parent };',
         `try { const r = await fetch("${origin}/data", { credentials: "include" }); reach.otherSite = "read: " + (await r.text()); } catch (e) { reach.otherSite = "refused: " + e.name; }`,
         `try { importScripts("${origin}/x.js"); reach.importScripts = "loaded"; } catch (e) { reach.importScripts = "refused: " + e.name; }`,
+        `try { await import("${origin}/module.js"); reach.otherModule = "loaded"; } catch (e) { reach.otherModule = "refused: " + e.name; }`,
+        'try { await import("data:text/javascript,export default 1"); reach.dataModule = "loaded"; } catch (e) { reach.dataModule = "refused: " + e.name; }',
+        `reach.socket = await new Promise((done) => { try { const ws = new WebSocket("${origin.replace('http', 'ws')}/socket"); ws.onopen = () => done("open"); ws.onerror = () => done("failed"); } catch (e) { done("refused: " + e.name); } });`,
         'reach.sameOrigin = (await fetch("/robots.txt")).ok;',
         'show(reach);',
       ].join('\n'));
@@ -361,13 +364,22 @@ test.describe('what a snippet can reach', () => {
       for (const name of ['document', 'window', 'localStorage', 'sessionStorage', 'cookieStore', 'parent']) {
         await expect(leaf(name)).toContainText('"undefined"');
       }
-      // The request may leave (as from any page), but its answer cannot be read...
+      // The worker's own policy (dist/_headers) refuses other sites: nothing leaves the browser...
       await expect(leaf('otherSite')).toContainText('refused: TypeError');
       await expect(leaf('importScripts')).toContainText('refused: TypeError');
+      await expect(leaf('otherModule')).toContainText('refused: TypeError');
+      await expect(leaf('dataModule')).toContainText('refused: TypeError');
       await expect(leaf('sameOrigin')).toContainText('true');
       await expect(root.locator('[data-output]')).not.toContainText('secret');
-      // ...and it never carries this site's cookies.
-      expect(heard.every((h) => !h.cookie?.includes('page-secret'))).toBe(true);
+      expect(heard).toEqual([]);
+      // ...and the reader learns why, which "Failed to fetch" does not say.
+      const blocked = root.locator('[data-blocked]');
+      await expect(blocked.filter({ hasText: `(connect-src) refused ${origin}/data` })).toHaveCount(1);
+      await expect(blocked.filter({ hasText: `refused ${origin}/module.js` })).toHaveCount(1);
+      await expect(blocked.filter({ hasText: 'refused data:' })).toHaveCount(1);
+      await expect(blocked.filter({ hasText: `refused ${origin.replace('http', 'ws')}/socket` })).toHaveCount(1);
+      await expect(leaf('socket')).not.toContainText('open');
+      await expect(blocked.first()).toContainText('a snippet can only reach this site');
     } finally {
       other.close();
     }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Serves the production build (dist/) like a static host would: directory indexes,
-// gzip, long cache for hashed assets, and the language's 404 page for missing paths.
+// gzip, long cache for hashed assets, the language's 404 page for missing paths, and the
+// headers the build asks for in dist/_headers (Netlify / Cloudflare Pages format).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -26,7 +27,41 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml', '.webmanifest', '.wasm']);
+/** Gzipped bodies by file and modification time: a rebuild under a running server is served fresh. */
 const gzCache = new Map();
+
+/**
+ * `_headers` rules: a path line (`*` matches anything), then indented `Name: value` lines.
+ * Read again when the file changes, like the pages.
+ */
+let headerRules = { mtime: -1, rules: [] };
+
+function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = line.trim().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+      rules.push({ pattern: new RegExp(`^${pattern}$`), headers: {} });
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon > 0 && rules.length > 0) rules.at(-1).headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return rules;
+}
+
+async function headersFor(pathname) {
+  const file = join(root, '_headers');
+  let mtime;
+  try {
+    mtime = (await stat(file)).mtimeMs;
+  } catch {
+    return {};
+  }
+  if (mtime !== headerRules.mtime) headerRules = { mtime, rules: parseHeaders(await readFile(file, 'utf8')) };
+  return Object.assign({}, ...headerRules.rules.filter((rule) => rule.pattern.test(pathname)).map((rule) => rule.headers));
+}
 
 async function resolveFile(pathname) {
   const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -44,15 +79,18 @@ async function resolveFile(pathname) {
 
 async function send(req, res, file, status = 200) {
   const ext = extname(file);
+  const { mtimeMs } = await stat(file);
   let body = await readFile(file);
   const headers = {
+    ...(await headersFor(new URL(req.url ?? '/', 'http://localhost').pathname)),
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     // Vite puts a content hash in every asset name under /_astro/: cache those for good.
     'cache-control': file.includes(`${join(root, '_astro')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
   };
   if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-    let gz = gzCache.get(file);
-    if (!gz) gzCache.set(file, (gz = gzipSync(body)));
+    const key = `${file}@${mtimeMs}`;
+    let gz = gzCache.get(key);
+    if (!gz) gzCache.set(key, (gz = gzipSync(body)));
     body = gz;
     headers['content-encoding'] = 'gzip';
     headers['vary'] = 'accept-encoding';
@@ -73,7 +111,8 @@ const server = createServer(async (req, res) => {
         return res.end();
       }
     }
-    const file = await resolveFile(url.pathname);
+    // The host's configuration, not a page: hosts that read it do not serve it.
+    const file = url.pathname === '/_headers' ? null : await resolveFile(url.pathname);
     if (file) return await send(req, res, file);
     const lang = url.pathname.split('/')[1];
     const notFound = (await resolveFile(`/${lang}/404/`)) ?? (await resolveFile('/404.html'));

@@ -1,8 +1,12 @@
 /**
  * A Content-Security-Policy for a static site: a <meta> tag added to every built page after the
  * build, with the hash of each inline script the page really has. Only the site's own scripts
- * and workers run; snippet code runs inside a module worker, whose own policy is its response's.
- * Style attributes stay allowed: shiki colours code with them, and styles cannot run code.
+ * and workers run. Style attributes stay allowed: shiki colours code with them, and styles
+ * cannot run code.
+ *
+ * Snippet code runs inside a module worker, whose policy is not the page's but the one its
+ * script is served with: an HTTP header, which a <meta> cannot give. The build writes it to
+ * `_headers` (the format of Netlify and Cloudflare Pages, which scripts/serve.mjs also reads).
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
@@ -31,6 +35,28 @@ export function policyFor(inlineScripts: string[]): string {
   ].join('; ');
 }
 
+/**
+ * The snippet worker's policy: scripts of the site only (snippets are compiled with
+ * `new Function`, hence 'unsafe-eval', here and never on the page), requests to the site only
+ * (tfjs' wasm files, a model saved with `http://` to the site), nothing else.
+ */
+export const WORKER_POLICY = [
+  "default-src 'none'",
+  "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+].join('; ');
+
+/** Vite names a worker entry after its source file: src/snippet/worker/worker.ts. */
+const SNIPPET_WORKER = /^worker-[\w-]+\.js$/;
+
+/** `_headers` for the build: the snippet worker's script (from /_astro/) with its policy. */
+export function headersFile(assetNames: string[]): string {
+  const workers = assetNames.filter((name) => SNIPPET_WORKER.test(name));
+  if (workers.length !== 1) throw new Error(`Expected one snippet worker in _astro/, found ${workers.length}: ${workers.join(', ')}`);
+  return `# Written by src/build/csp.ts after the build.\n/_astro/${workers[0]}\n  Content-Security-Policy: ${WORKER_POLICY}\n`;
+}
+
 /** Inserts the policy as the first element of <head>, so it covers every script after it. */
 export function withPolicy(html: string): string {
   if (html.includes('http-equiv="content-security-policy"')) return html;
@@ -55,10 +81,12 @@ export default function csp(): AstroIntegration {
     name: 'site-csp',
     hooks: {
       'astro:build:done': async ({ dir }) => {
-        for (const file of await htmlFiles(fileURLToPath(dir))) {
+        const root = fileURLToPath(dir);
+        for (const file of await htmlFiles(root)) {
           const html = await readFile(file, 'utf8');
           await writeFile(file, withPolicy(html));
         }
+        await writeFile(join(root, '_headers'), headersFile(await readdir(join(root, '_astro'))));
       },
     },
   };

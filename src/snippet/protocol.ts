@@ -104,6 +104,8 @@ export const LIMITS = {
   MAX_LOG_LINES: 500,
   MAX_TEXT_LENGTH: 20_000,
   MAX_JSON_NODES: 2_000,
+  /** Requests refused by the worker's security policy that a run reports; a loop of them says no more. */
+  MAX_BLOCKED_REPORTS: 5,
   /** How long the worker holds run events before posting them as one batch. */
   BATCH_MS: 16,
 } as const;
@@ -147,6 +149,12 @@ export type RunEvent =
    */
   | { type: 'fit-epoch'; runId: number; fitId: number; epoch: number; epochs: number; logs: Record<string, number> }
   | { type: 'error'; runId: number; error: ErrorData }
+  /**
+   * The worker's Content-Security-Policy refused something the snippet asked for (a request to
+   * another site, a `data:` import). The browser's own error only says "Failed to fetch";
+   * this says why. `directive` is the one that refused (`connect-src`), `url` what was refused.
+   */
+  | { type: 'blocked'; runId: number; directive: string; url: string }
   /**
    * Output beyond the caps was dropped: how many items of each kind so far. Sent again as the
    * counts grow (an endless flood never reaches `done`); the last one holds the totals.

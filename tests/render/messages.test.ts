@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { renderDone, renderDropped, renderError, renderLog } from '../../src/snippet/render';
+import { renderBlocked, renderDone, renderDropped, renderError, renderLog } from '../../src/snippet/render';
 import { text } from './fixtures';
 
 describe('console lines', () => {
@@ -11,6 +11,18 @@ describe('console lines', () => {
     expect(el.querySelector('script')).toBeNull();
     expect(text(el)).toBe('avertissement <script>alert(1)</script>');
     expect(text(renderLog('log', 'hello'))).toBe('hello');
+  });
+});
+
+describe('a request the worker’s policy refused', () => {
+  it('says which directive refused what, in the page’s language, as text', () => {
+    const el = renderBlocked('connect-src', 'https://example.com/<b>x</b>', 'en');
+    expect(el.getAttribute('data-blocked')).not.toBeNull();
+    expect(el.querySelector('b')).toBeNull();
+    expect(text(el)).toBe('blocked The site’s security policy (connect-src) refused https://example.com/<b>x</b>: a snippet can only reach this site.');
+    expect(text(renderBlocked('script-src-elem', 'data', 'fr'))).toBe(
+      'bloqué La politique de sécurité du site (script-src-elem) a refusé data:\u00a0: un extrait ne peut joindre que ce site.',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { policyFor, withPolicy } from '../../src/build/csp';
+import { WORKER_POLICY, headersFile, policyFor, withPolicy } from '../../src/build/csp';
 
 const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 
@@ -24,5 +24,21 @@ describe('Content-Security-Policy', () => {
     expect(out).toContain(sha('island()'));
     expect(out).not.toContain(sha('"code"'));
     expect(withPolicy(out)).toBe(out);
+  });
+
+  it('gives the snippet worker, and it alone, a policy of its own that keeps it to the site', () => {
+    const file = headersFile(['island-Ab1.js', 'worker-_L-cJuAJ.js', 'page-x.js', 'tf-worker-helper.js']);
+    const rules = file.split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(rules).toEqual(['/_astro/worker-_L-cJuAJ.js', `  Content-Security-Policy: ${WORKER_POLICY}`]);
+    const policy = Object.fromEntries(WORKER_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    expect(policy['default-src']).toEqual(["'none'"]);
+    expect(policy['connect-src']).toEqual(["'self'"]);
+    // Snippets are compiled with new Function: eval is allowed in the worker, never on the page.
+    expect(policy['script-src']).toEqual(["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"]);
+  });
+
+  it('fails the build rather than guess when the snippet worker cannot be told apart', () => {
+    expect(() => headersFile(['island.js'])).toThrow(/found 0/);
+    expect(() => headersFile(['worker-a.js', 'worker-b.js'])).toThrow(/found 2/);
   });
 });

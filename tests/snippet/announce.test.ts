@@ -27,6 +27,17 @@ describe('what a screen reader hears after a run', () => {
     expect(text.length).toBeLessThan(300);
   });
 
+  it('why a request failed, once, before the error it causes', () => {
+    const a = new RunAnnouncer('en', null);
+    for (const url of ['https://a.example/', 'https://b.example/']) a.add({ type: 'blocked', runId: 1, directive: 'connect-src', url });
+    a.add({ type: 'error', runId: 1, error: { name: 'TypeError', message: 'Failed to fetch', location: null, origin: 'runtime' } });
+    expect(a.text()).toBe(
+      'The site’s security policy (connect-src) refused https://a.example/: a snippet can only reach this site. Error: TypeError, Failed to fetch.',
+    );
+    a.reset();
+    expect(a.text()).toBe('No output.');
+  });
+
   it('the error with its line, and a single console line as it is', () => {
     const a = new RunAnnouncer('en', null);
     a.add({ type: 'log', runId: 1, level: 'log', text: 'ran 42' });

@@ -25,6 +25,7 @@ export class RunAnnouncer {
   private fit: string | null = null;
   private leaked: string | null = null;
   private notes: string[] = [];
+  private blocked: string | null = null;
 
   constructor(
     private readonly lang: Lang,
@@ -38,6 +39,7 @@ export class RunAnnouncer {
     this.firstLog = '';
     this.droppedShows = 0;
     this.droppedLogs = 0;
+    this.blocked = null;
     this.errors = [];
     this.fit = null;
     this.leaked = null;
@@ -53,6 +55,10 @@ export class RunAnnouncer {
         return;
       case 'log':
         if (this.logCount++ === 0) this.firstLog = event.text;
+        return;
+      case 'blocked':
+        // The first refusal explains the others (and the "Failed to fetch" that follows).
+        this.blocked ??= tr(lang, 'output.blockedText', { directive: event.directive, url: short(event.url, 80) });
         return;
       case 'dropped':
         // Counts so far: the last report holds the totals, on top of what was shown.
@@ -96,7 +102,7 @@ export class RunAnnouncer {
   /** The paragraph to announce now. */
   text(): string {
     const { lang } = this;
-    const parts: string[] = [...this.notes, ...this.errors];
+    const parts: string[] = [...this.notes, ...(this.blocked ? [this.blocked] : []), ...this.errors];
     const results = this.resultCount + this.droppedShows;
     if (results > 0) {
       const list = [...this.results];

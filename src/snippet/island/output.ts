@@ -18,6 +18,7 @@ import {
   renderError,
   renderFolded,
   renderFoldedNote,
+  renderBlocked,
   renderLog,
   renderShown,
   type LossChart,
@@ -192,6 +193,8 @@ export class OutputView {
       }
       case 'log':
         return renderLog(message.level, message.text, this.lang);
+      case 'blocked':
+        return renderBlocked(message.directive, message.url, this.lang);
       case 'error': {
         const expected = this.expectError !== null && matchesExpected(message.error, this.expectError);
         return renderError(message.error, this.lang, { expected });

@@ -22,6 +22,20 @@ export function renderLog(level: LogLevel, text: string, lang: Lang = 'en'): HTM
   return h('div', { class: 'out-log', 'data-log': true, 'data-level': level }, tag, tag && ' ', h('span', { class: 'out-log-text' }, text));
 }
 
+/** The browser names what it refused without a URL by its scheme alone ("data", "blob"). */
+const schemeOnly = (url: string) => (/^[a-z][a-z0-9+.-]*$/i.test(url) ? `${url}:` : url);
+
+/** A request the worker's security policy refused, said plainly (the browser only says "Failed to fetch"). */
+export function renderBlocked(directive: string, url: string, lang: Lang = 'en'): HTMLElement {
+  return h(
+    'div',
+    { class: 'out-log', 'data-blocked': true, 'data-level': 'warn' },
+    h('span', { class: 'out-badge' }, tr(lang, 'output.blocked')),
+    ' ',
+    h('span', { class: 'out-log-text' }, tr(lang, 'output.blockedText', { directive, url: schemeOnly(url) })),
+  );
+}
+
 /**
  * An error with its name, message (tfjs' own wording, as text) and place in the
  * reader's code. An expected error is the lesson of the snippet, not a breakage.

@@ -3,7 +3,7 @@
  * The page spawns a fresh worker per run, so each snippet gets a fresh tfjs: its own class
  * registry, layer-name counters and memory.
  */
-import type { BackendName, FromWorker, ToWorker } from '../protocol';
+import { LIMITS, type BackendName, type FromWorker, type ToWorker } from '../protocol';
 import { asyncErrorMessage, runSnippet, type SnippetEnv } from './execute';
 import { createOutbox } from './outbox';
 
@@ -16,6 +16,7 @@ interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
   addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
   addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void;
+  addEventListener(type: 'securitypolicyviolation', listener: (event: SecurityPolicyViolationEvent) => void): void;
 }
 const scope = self as unknown as WorkerScope;
 const outbox = createOutbox((message) => scope.postMessage(message));
@@ -127,4 +128,13 @@ scope.addEventListener('unhandledrejection', (event) => {
   if (currentRunId === null) return;
   event.preventDefault();
   post(asyncErrorMessage(currentRunId, event.reason));
+});
+
+// The policy this script is served with (dist/_headers, src/build/csp.ts) keeps snippets to the
+// site; when it refuses a request, the reader learns why, not just "Failed to fetch".
+let blockedReports = 0;
+scope.addEventListener('securitypolicyviolation', (event) => {
+  if (currentRunId === null || blockedReports >= LIMITS.MAX_BLOCKED_REPORTS) return;
+  blockedReports++;
+  post({ type: 'blocked', runId: currentRunId, directive: event.effectiveDirective, url: event.blockedURI });
 });
