@@ -31,9 +31,15 @@ test.describe('reading experience', () => {
     const heading = page.locator('#get-config');
     await expect(heading).toBeInViewport();
     const headerBottom = await page.locator('.site-header').evaluate((e) => e.getBoundingClientRect().bottom);
-    await expect.poll(() => heading.evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThanOrEqual(headerBottom - 1);
-    const top = await heading.evaluate((e) => e.getBoundingClientRect().top);
-    expect(top).toBeLessThan(headerBottom + 80);
+    // At once, not scrolled down from the top: two frames apart, the heading has not moved.
+    const tops = await heading.evaluate(async (e) => {
+      const first = e.getBoundingClientRect().top;
+      await new Promise((r) => setTimeout(r, 150));
+      return [first, e.getBoundingClientRect().top];
+    });
+    expect(tops[1]).toBe(tops[0]);
+    expect(tops[0]).toBeGreaterThanOrEqual(headerBottom - 1);
+    expect(tops[0]).toBeLessThan(headerBottom + 80);
     // Each heading has a visible anchor to copy.
     await expect(heading.locator('a.heading__anchor')).toHaveAttribute('href', '#get-config');
   });
@@ -61,14 +67,18 @@ test.describe('reading experience', () => {
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const darkBg = await bg();
     expect(darkBg).not.toBe('rgb(255, 255, 255)');
-    await page.locator('[data-theme-toggle]').click();
+    const toggle = page.locator('[data-theme-toggle]');
+    await expect(toggle).toHaveAccessibleName('Dark theme'); // the theme in use, the system's
+    await toggle.click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     expect(await bg()).toBe('rgb(255, 255, 255)');
+    await expect(toggle).toHaveAccessibleName('Light theme');
     // On the next page the choice is applied before first paint: check at DOMContentLoaded.
     await page.goto('/fr/state/', { waitUntil: 'commit' });
     await page.waitForFunction(() => document.body !== null);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     expect(await bg()).toBe('rgb(255, 255, 255)');
+    await expect(page.locator('[data-theme-toggle]')).toHaveAccessibleName('Thème clair');
     await context.close();
   });
 
@@ -90,6 +100,29 @@ test.describe('reading experience', () => {
     await page.getByRole('link', { name: /Français/ }).click();
     await expect(page).toHaveURL(/\/fr\/$/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await context.close();
+  });
+
+  test('a page does not shift as it loads; without JavaScript it has no dead search button', async ({ browser, page }) => {
+    await page.addInitScript(() => {
+      (window as unknown as { __shifts: string[] }).__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node?: Node }[] })[]) {
+          const nodes = entry.sources?.map((s) => (s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : '?')) ?? [];
+          (window as unknown as { __shifts: string[] }).__shifts.push(`${entry.value.toFixed(4)} ${nodes.join(',')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto('/fr/serialization/#get-config');
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('button', { name: 'Rechercher', exact: true })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts)).toEqual([]);
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto('/fr/serialization/');
+    await expect(noJs.locator('[data-search-open]')).toBeHidden();
+    await expect(noJs.locator('a[data-lang-switch]')).toBeVisible();
     await context.close();
   });
 

@@ -10,13 +10,8 @@ function current(): Theme {
 }
 
 export function initThemeToggle(): void {
+  // The label follows data-theme and the system through CSS: nothing to paint here.
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-    const text = button.querySelector('.theme-toggle__text');
-    const paint = () => {
-      const theme = current();
-      if (text) text.textContent = button.dataset[theme === 'dark' ? 'labelDark' : 'labelLight'] ?? '';
-    };
-    button.hidden = false; // useless without JavaScript, so it only appears with it
     button.addEventListener('click', () => {
       const next: Theme = current() === 'dark' ? 'light' : 'dark';
       document.documentElement.dataset.theme = next;
@@ -25,9 +20,6 @@ export function initThemeToggle(): void {
       } catch {
         // Storage refused (private mode): the choice lasts for this page only.
       }
-      paint();
     });
-    query.addEventListener('change', paint);
-    paint();
   }
 }

@@ -31,7 +31,6 @@ export function initSearch(): void {
     loaded ??= import('./dialog').then((m) => m.attachSearch(dialog, input));
   };
 
-  button.hidden = false;
   button.addEventListener('click', open);
   dialog.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => {
