@@ -93,6 +93,36 @@ test.describe('reading experience', () => {
     await context.close();
   });
 
+  test('a phone opens a page at its content: menu and table of contents folded until asked for', async ({ browser }) => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await phone.newPage();
+    await page.goto('/fr/shapes/');
+    const menu = page.locator('.sidebar__menu');
+    const toc = page.locator('.toc details');
+    await expect(menu).not.toHaveAttribute('open');
+    await expect(toc).not.toHaveAttribute('open');
+    await expect(page.locator('h1')).toBeInViewport();
+    await expect(page.locator('.prose p').first()).toBeInViewport();
+    await page.getByText('Menu', { exact: true }).click();
+    await expect(page.getByRole('link', { name: 'Bac à sable' })).toBeVisible();
+    await page.getByText('Sur cette page', { exact: true }).click();
+    await expect(page.locator('.toc a').first()).toBeVisible();
+    // Grown to a wide screen, both are shown beside the content.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.reload();
+    await expect(menu).toHaveAttribute('open');
+    await expect(toc).toHaveAttribute('open');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expect(menu).not.toHaveAttribute('open');
+    await phone.close();
+    // Without JavaScript nothing can fold them back open: they stay open.
+    const noJs = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const plain = await noJs.newPage();
+    await plain.goto('/fr/shapes/');
+    await expect(plain.getByRole('link', { name: 'Bac à sable' })).toBeVisible();
+    await noJs.close();
+  });
+
   test('the root lets the reader choose a language, without JavaScript', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
