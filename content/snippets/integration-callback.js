@@ -28,7 +28,7 @@ const history = await model.fit(x, y, {
       // @en A callback reaches any layer through the model, reads its weight, and can
       // @en write it into the epoch's logs, next to the loss.
       // @fr Un callback atteint toute couche par le modèle, lit son poids, et peut
-      // @fr l’écrire dans les logs de l’époque, à côté de la perte.
+      // @fr l’écrire dans le journal (logs) de l’époque, à côté de la perte.
       logs.scale_w = model.getLayer('scale').getWeights()[0].dataSync()[0];
     },
   },

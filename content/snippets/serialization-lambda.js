@@ -6,7 +6,7 @@ const model = tf.sequential({ layers: [
   new Lambda({ fn: (x, factor) => tf.mul(x, factor), arguments: { factor: 3 }, name: 'times' }),
 ] });
 const topology = model.toJSON(null, false);
-show(topology.config.layers[1].config, '⟦the Lambda’s saved config|la config sauvegardée de la Lambda⟧');
+show(topology.config.layers[1].config, '⟦the Lambda’s saved config|la configuration sauvegardée de la Lambda⟧');
 
 // @en Loading would run that text as code: refused unless you opt in.
 // @fr Le chargement exécuterait ce texte comme du code : refusé sauf accord explicite.

@@ -44,6 +44,6 @@ const fromConfigOnly = await tf.models.modelFromJSON(model.toJSON(null, false));
 const x = tf.tensor2d([[1, 2, 3]]);
 const outputs = [model, loaded, fromConfigOnly].map((m) => m.predict(x));
 show(outputs[0], '⟦original model|modèle d’origine⟧');
-show(outputs[1], '⟦loaded: config + weights|rechargé : config + poids⟧');
-show(outputs[2], '⟦rebuilt from config only|reconstruit depuis la config seule⟧');
+show(outputs[1], '⟦loaded: config + weights|rechargé : configuration + poids⟧');
+show(outputs[2], '⟦rebuilt from config only|reconstruit depuis la configuration seule⟧');
 tf.dispose([x, ...outputs]);

@@ -16,8 +16,8 @@ show(asTuple.apply(input).shape, '⟦outputShape: [1]|outputShape : [1]⟧');
 const asFunction = new Lambda({ fn: toGrey, outputShape: (s) => [s[0], 1] });
 show(asFunction.apply(input).shape, '⟦outputShape: function|outputShape : fonction⟧');
 
-// @en Declared, never checked: a wrong declaration is believed until data flows.
-// @fr Déclarée, jamais vérifiée : une déclaration fausse est crue jusqu’au passage des données.
+// @en Declared, never checked: the model believes [null, 7] even after real data has flowed.
+// @fr Déclarée, jamais vérifiée : le modèle croit [null, 7], même après le passage des données.
 const wrong = new Lambda({ fn: toGrey, outputShape: [7] });
 const model = tf.model({ inputs: input, outputs: wrong.apply(input) });
 show(model.outputs[0].shape, '⟦declared by the model|déclarée par le modèle⟧');

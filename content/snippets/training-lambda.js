@@ -7,7 +7,7 @@ const noisy = new Lambda({
     : tf.clone(x)),
 });
 // @en Destructured, the name is not a parameter name: never passed (like keyword-only in Python).
-// @fr Déstructuré, le nom n’est pas celui d’un paramètre : jamais transmis (comme un keyword-only en Python).
+// @fr Déstructuré, le nom n’est pas celui d’un paramètre : jamais transmis (comme un paramètre purement nommé, après `*`, en Python).
 const hidden = new Lambda({
   name: 'hidden',
   fn: (x, { training } = {}) => (training ? tf.add(x, 100) : tf.clone(x)),

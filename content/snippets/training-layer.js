@@ -34,5 +34,5 @@ const outputs = [
 show(outputs[0], '⟦training, step 1|entraînement, pas 1⟧');
 show(outputs[1], '⟦training, step 2|entraînement, pas 2⟧');
 show(outputs[2], '⟦inference|inférence⟧');
-show(noise.getConfig(), '⟦its config|sa config⟧');
+show(noise.getConfig(), '⟦its config|sa configuration⟧');
 tf.dispose([x, ...outputs]);

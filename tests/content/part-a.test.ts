@@ -232,7 +232,7 @@ describe.each(LANGS)('snippets in %s', (lang) => {
     expect(values(r, 3)).toEqual([6, 6]);
   });
 
-  it('serialization-unregistered: saving works, loading fails with "Unknown layer: Scale"', async () => {
+  it('serialization-unregistered: serializing works, loading fails with "Unknown layer: Scale"', async () => {
     const r = await runSnippetFile('serialization-unregistered', lang);
     const message = await expectFailure(r, 'serialization-unregistered', lang, 'Unknown layer: Scale');
     expect(message).toContain('registered properly with tf.serialization.registerClass()');
