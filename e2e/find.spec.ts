@@ -171,6 +171,10 @@ test.describe('search', () => {
     await input.fill('Lambda');
     await expect(status).toHaveText(/^\d+ pages found$/);
     await expect.poll(() => options.evaluateAll((els) => els.some((e) => e.getAttribute('href')?.startsWith('/fr/')))).toBe(true);
+    // Every page counted is listed, the other language's included.
+    const counted = Number(/\d+/.exec((await status.textContent()) ?? '')?.[0]);
+    expect(counted).toBeGreaterThan(10);
+    await expect(dialog.getByRole('group')).toHaveCount(counted);
     const hrefs = await options.evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
     expect(hrefs[0]).toMatch(/^\/en\//);
     await expect(options.first()).not.toHaveAttribute('hreflang', /./);

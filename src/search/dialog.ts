@@ -9,8 +9,11 @@ import { excerptParts, toPageHit, type PageHit } from './results';
 import { saveScope, type SearchScope } from './scope';
 import type { SearchStrings } from './strings';
 
-/** Pages whose fragments are fetched and listed; Pagefind's ranking puts the useful ones first. */
-const MAX_PAGES = 8;
+/**
+ * Pages whose fragments are fetched and listed, best first. Above the guide's page count in both
+ * languages, so the count announced is the count listed, even when both languages are searched.
+ */
+const MAX_PAGES = 24;
 const DEBOUNCE_MS = 120;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
