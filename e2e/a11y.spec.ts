@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PLAYGROUND, editorText, settled, snippet } from './helpers';
+import { PLAYGROUND, editorText, setCode, settled, snippet } from './helpers';
 
 const DIST = 'dist';
 function htmlFiles(dir: string): string[] {
@@ -168,10 +168,7 @@ test.describe('screen readers', () => {
       for (const name of names) await expect(root.getByRole('button', { name, exact: true })).toBeVisible();
       await expect(root.getByRole('group', { name: lang === 'en' ? 'Snippet controls' : 'Commandes de l’exemple' })).toBeVisible();
 
-      await root.locator('pre').first().click();
-      await root.locator('.cm-content').click();
-      await page.keyboard.press('ControlOrMeta+a');
-      await page.keyboard.insertText('show(tf.randomUniform([1000, 1000]), "big");\nconsole.log("hello");');
+      await setCode(root, 'show(tf.randomUniform([1000, 1000]), "big");\nconsole.log("hello");');
       await root.getByRole('button', { name: names[0], exact: true }).click();
       expect(await settled(root)).toBe('done');
 
@@ -198,10 +195,7 @@ test.describe('screen readers', () => {
   test('errors and stops are announced in a sentence too', async ({ page }) => {
     await page.goto(PLAYGROUND.en);
     const root = snippet(page);
-    await root.locator('pre').first().click();
-    await root.locator('.cm-content').click();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.insertText('const x = 1;\nx();');
+    await setCode(root, 'const x = 1;\nx();');
     await page.keyboard.press('ControlOrMeta+Enter');
     expect(await settled(root)).toBe('error');
     await expect(root.locator('[data-output-summary]')).toHaveText(/^Error: TypeError, x is not a function, line 2\.$/);
@@ -311,10 +305,7 @@ test.describe('motion and colour', () => {
       const page = await context.newPage();
       await page.goto(PLAYGROUND.en);
       const root = snippet(page);
-      await root.locator('pre').first().click();
-      await root.locator('.cm-content').click();
-      await page.keyboard.press('ControlOrMeta+a');
-      await page.keyboard.insertText('show(tf.tensor2d([[-4, -2, -1, 0], [1, 2, 3, 4]]), "scale");');
+      await setCode(root, 'show(tf.tensor2d([[-4, -2, -1, 0], [1, 2, 3, 4]]), "scale");');
       await page.keyboard.press('ControlOrMeta+Enter');
       expect(await settled(root)).toBe('done');
       const cells = root.locator('[data-tensor] td[data-value]');

@@ -380,6 +380,14 @@ test.describe('what a snippet can reach', () => {
       await expect(blocked.filter({ hasText: `refused ${origin.replace('http', 'ws')}/socket` })).toHaveCount(1);
       await expect(leaf('socket')).not.toContainText('open');
       await expect(blocked.first()).toContainText('a snippet can only reach this site');
+      // A run that ends on the refused request: the reason comes first, then the error, then the footer.
+      await setCode(root, `await fetch("${origin}/last");`);
+      await run(root);
+      expect(await settled(root)).toBe('error');
+      const order = await root.locator('[data-output]').evaluate((out) =>
+        [...out.querySelectorAll('[data-blocked], [data-error], [data-done]')].map((el) => Object.keys((el as HTMLElement).dataset)[0]),
+      );
+      expect(order).toEqual(['blocked', 'error', 'done']);
     } finally {
       other.close();
     }

@@ -29,7 +29,8 @@ test.describe('live snippets', () => {
   test('an edit survives a reload; Reset restores the original and undo brings the edit back', async ({ page }) => {
     await page.goto(PLAYGROUND.en);
     const root = snippet(page);
-    await root.locator('pre').first().click();
+    // The first click hydrates: the editor may replace the static code under the pointer.
+    await root.locator('pre, .cm-content').first().click();
     await expect(root.locator('.cm-content')).toBeVisible();
     const original = await editorText(root);
     await setCode(root, '// my edit\nshow(1);');

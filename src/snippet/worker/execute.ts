@@ -55,6 +55,10 @@ export async function runSnippet(code: string, env: SnippetEnv): Promise<void> {
     }
   }
 
+  const durationMs = performance.now() - start;
+  // A request the worker's policy refused is reported in a task of its own, queued right after
+  // the rejection: one turn lets that explanation (worker.ts) come before the error and the footer.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   if (error) post({ type: 'error', runId, error });
   output.reportDropped();
   const after = liveCounts(tf);
@@ -65,7 +69,7 @@ export async function runSnippet(code: string, env: SnippetEnv): Promise<void> {
     type: 'done',
     runId,
     ok: error === null,
-    durationMs: performance.now() - start,
+    durationMs,
     leakedTensors,
     leakedVariables,
     // Clamped: an optimizer made before the run (only possible in tests sharing a tfjs) is not this run's.
