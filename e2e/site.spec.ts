@@ -73,9 +73,10 @@ test.describe('reading experience', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     expect(await bg()).toBe('rgb(255, 255, 255)');
     await expect(toggle).toHaveAccessibleName('Light theme');
-    // On the next page the choice is applied before first paint: check at DOMContentLoaded.
+    // On the next page the choice is applied before first paint: check at the first paint
+    // (the stylesheet blocks rendering, so that paint already has the page's colours).
     await page.goto('/fr/state/', { waitUntil: 'commit' });
-    await page.waitForFunction(() => document.body !== null);
+    await page.waitForFunction(() => performance.getEntriesByName('first-paint').length > 0, null, { polling: 'raf' });
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     expect(await bg()).toBe('rgb(255, 255, 255)');
     await expect(page.locator('[data-theme-toggle]')).toHaveAccessibleName('Thème clair');
