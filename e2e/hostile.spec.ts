@@ -339,6 +339,11 @@ test.describe('what a snippet can reach', () => {
       heard.push({ cookie: req.headers.cookie, url: req.url });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('secret of another site');
     });
+    // A WebSocket opens with an upgrade request, which 'request' does not see.
+    other.on('upgrade', (req, socket) => {
+      heard.push({ cookie: req.headers.cookie, url: req.url });
+      socket.destroy();
+    });
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     const origin = `http://localhost:${(other.address() as AddressInfo).port}`;
     try {
@@ -349,7 +354,8 @@ test.describe('what a snippet can reach', () => {
       });
       const root = snippet(page);
       await setCode(root, [
-        'const reach = { document: typeof document, window: typeof window, localStorage: typeof localStorage, sessionStorage: typeof sessionStorage, cookieStore: typeof cookieStore, parent: typeof parent };',
+        'const reach = { document: typeof document, window: typeof window, localStorage: typeof localStorage, sessionStorage: typeof sessionStorage, cookieStore: typeof cookieStore, parent: typeof parent, caches: typeof caches, onSelf: typeof self.caches, serviceWorker: typeof navigator.serviceWorker };',
+        'reach.nestedWorker = await new Promise((done) => { try { const w = new Worker("/sw.js"); w.onerror = () => done("refused"); setTimeout(() => done("started"), 2000); } catch (e) { done("refused: " + e.name); } });',
         `try { const r = await fetch("${origin}/data", { credentials: "include" }); reach.otherSite = "read: " + (await r.text()); } catch (e) { reach.otherSite = "refused: " + e.name; }`,
         `try { importScripts("${origin}/x.js"); reach.importScripts = "loaded"; } catch (e) { reach.importScripts = "refused: " + e.name; }`,
         `try { await import("${origin}/module.js"); reach.otherModule = "loaded"; } catch (e) { reach.otherModule = "refused: " + e.name; }`,
@@ -361,7 +367,8 @@ test.describe('what a snippet can reach', () => {
       await run(root);
       expect(await settled(root)).toBe('done');
       const leaf = (name: string) => root.locator('[data-json] .out-json-leaf', { hasText: `${name}:` });
-      for (const name of ['document', 'window', 'localStorage', 'sessionStorage', 'cookieStore', 'parent']) {
+      // Nor Cache Storage, where the offline service worker keeps the site's own code.
+      for (const name of ['document', 'window', 'localStorage', 'sessionStorage', 'cookieStore', 'parent', 'caches', 'onSelf', 'serviceWorker']) {
         await expect(leaf(name)).toContainText('"undefined"');
       }
       // The worker's own policy (dist/_headers) refuses other sites: nothing leaves the browser...
@@ -369,6 +376,8 @@ test.describe('what a snippet can reach', () => {
       await expect(leaf('importScripts')).toContainText('refused: TypeError');
       await expect(leaf('otherModule')).toContainText('refused: TypeError');
       await expect(leaf('dataModule')).toContainText('refused: TypeError');
+      // A nested worker would run under its own script's policy, not this one: refused.
+      await expect(leaf('nestedWorker')).toContainText('refused');
       await expect(leaf('sameOrigin')).toContainText('true');
       await expect(root.locator('[data-output]')).not.toContainText('secret');
       expect(heard).toEqual([]);
@@ -376,10 +385,11 @@ test.describe('what a snippet can reach', () => {
       const blocked = root.locator('[data-blocked]');
       await expect(blocked.filter({ hasText: `(connect-src) refused ${origin}/data` })).toHaveCount(1);
       await expect(blocked.filter({ hasText: `refused ${origin}/module.js` })).toHaveCount(1);
-      await expect(blocked.filter({ hasText: 'refused data:' })).toHaveCount(1);
+      await expect(blocked.filter({ hasText: 'refused a data: URL' })).toHaveCount(1);
+      await expect(blocked.filter({ hasText: '(worker-src) refused' })).toHaveCount(1);
       await expect(blocked.filter({ hasText: `refused ${origin.replace('http', 'ws')}/socket` })).toHaveCount(1);
       await expect(leaf('socket')).not.toContainText('open');
-      await expect(blocked.first()).toContainText('a snippet can only reach this site');
+      await expect(blocked.first()).toContainText('A snippet can only reach this site.');
       // A run that ends on the refused request: the reason comes first, then the error, then the footer.
       await setCode(root, `await fetch("${origin}/last");`);
       await run(root);

@@ -73,11 +73,18 @@ test.describe('reading experience', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     expect(await bg()).toBe('rgb(255, 255, 255)');
     await expect(toggle).toHaveAccessibleName('Light theme');
-    // On the next page the choice is applied before first paint: check at the first paint
-    // (the stylesheet blocks rendering, so that paint already has the page's colours).
+    // On the next page the choice is applied before the body is even parsed (so before any
+    // paint), and the first paint has the page's colours (the stylesheet blocks rendering).
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        (window as unknown as { __themeAtBody: string }).__themeAtBody = document.documentElement.dataset.theme ?? 'none';
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.goto('/fr/state/', { waitUntil: 'commit' });
     await page.waitForFunction(() => performance.getEntriesByName('first-paint').length > 0, null, { polling: 'raf' });
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(await page.evaluate(() => (window as unknown as { __themeAtBody?: string }).__themeAtBody)).toBe('light');
     expect(await bg()).toBe('rgb(255, 255, 255)');
     await expect(page.locator('[data-theme-toggle]')).toHaveAccessibleName('Thème clair');
     await context.close();

@@ -4,7 +4,7 @@
 // headers the build asks for in dist/_headers (Netlify / Cloudflare Pages format).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(process.env.DIST_DIR ?? 'dist');
@@ -82,7 +82,8 @@ async function send(req, res, file, status = 200) {
   const { mtimeMs } = await stat(file);
   let body = await readFile(file);
   const headers = {
-    ...(await headersFor(new URL(req.url ?? '/', 'http://localhost').pathname)),
+    // Rules match the file served, however its URL was spelled (%2D, //, ./).
+    ...(await headersFor('/' + relative(root, file).split(sep).join('/'))),
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     // Vite puts a content hash in every asset name under /_astro/: cache those for good.
     'cache-control': file.includes(`${join(root, '_astro')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -112,8 +113,8 @@ const server = createServer(async (req, res) => {
       }
     }
     // The host's configuration, not a page: hosts that read it do not serve it.
-    const file = url.pathname === '/_headers' ? null : await resolveFile(url.pathname);
-    if (file) return await send(req, res, file);
+    const file = await resolveFile(url.pathname);
+    if (file && file !== join(root, '_headers')) return await send(req, res, file);
     const lang = url.pathname.split('/')[1];
     const notFound = (await resolveFile(`/${lang}/404/`)) ?? (await resolveFile('/404.html'));
     if (notFound) return await send(req, res, notFound, 404);

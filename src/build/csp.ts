@@ -38,13 +38,14 @@ export function policyFor(inlineScripts: string[]): string {
 /**
  * The snippet worker's policy: scripts of the site only (snippets are compiled with
  * `new Function`, hence 'unsafe-eval', here and never on the page), requests to the site only
- * (tfjs' wasm files, a model saved with `http://` to the site), nothing else.
+ * (tfjs' wasm files, a model saved with `http://` to the site), and no nested worker: a worker
+ * takes its policy from its own script's response, so starting one would leave this policy behind.
  */
 export const WORKER_POLICY = [
   "default-src 'none'",
   "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
   "connect-src 'self'",
-  "worker-src 'self'",
+  "worker-src 'none'",
 ].join('; ');
 
 /** Vite names a worker entry after its source file: src/snippet/worker/worker.ts. */

@@ -19,9 +19,13 @@ describe('a request the worker’s policy refused', () => {
     const el = renderBlocked('connect-src', 'https://example.com/<b>x</b>', 'en');
     expect(el.getAttribute('data-blocked')).not.toBeNull();
     expect(el.querySelector('b')).toBeNull();
-    expect(text(el)).toBe('blocked The site’s security policy (connect-src) refused https://example.com/<b>x</b>: a snippet can only reach this site.');
+    expect(text(el)).toBe('blocked The site’s security policy (connect-src) refused https://example.com/<b>x</b>. A snippet can only reach this site.');
+    // A data: or blob: URL is named by its scheme alone.
+    expect(text(renderBlocked('script-src-elem', 'data', 'en'))).toBe(
+      'blocked The site’s security policy (script-src-elem) refused a data: URL. A snippet can only reach this site.',
+    );
     expect(text(renderBlocked('script-src-elem', 'data', 'fr'))).toBe(
-      'bloqué La politique de sécurité du site (script-src-elem) a refusé data:\u00a0: un extrait ne peut joindre que ce site.',
+      'bloqué La politique de sécurité du site (script-src-elem) a refusé une URL data:. Un extrait ne peut joindre que ce site.',
     );
   });
 });

@@ -32,7 +32,7 @@ describe('what a screen reader hears after a run', () => {
     for (const url of ['https://a.example/', 'https://b.example/']) a.add({ type: 'blocked', runId: 1, directive: 'connect-src', url });
     a.add({ type: 'error', runId: 1, error: { name: 'TypeError', message: 'Failed to fetch', location: null, origin: 'runtime' } });
     expect(a.text()).toBe(
-      'The site’s security policy (connect-src) refused https://a.example/: a snippet can only reach this site. Error: TypeError, Failed to fetch.',
+      'The site’s security policy (connect-src) refused https://a.example/. A snippet can only reach this site. Error: TypeError, Failed to fetch.',
     );
     a.reset();
     expect(a.text()).toBe('No output.');

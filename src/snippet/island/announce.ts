@@ -7,6 +7,7 @@
 import type { Lang } from '../../i18n/locales';
 import type { RunEvent } from '../protocol';
 import { formatCount, formatNumber, tr, trn } from '../render/format';
+import { blockedText } from '../render/messages';
 import { summarize } from '../render/summary';
 import { matchesExpected } from '../state';
 
@@ -58,7 +59,7 @@ export class RunAnnouncer {
         return;
       case 'blocked':
         // The first refusal explains the others (and the "Failed to fetch" that follows).
-        this.blocked ??= tr(lang, 'output.blockedText', { directive: event.directive, url: short(event.url, 80) });
+        this.blocked ??= blockedText(event.directive, short(event.url, 80), lang);
         return;
       case 'dropped':
         // Counts so far: the last report holds the totals, on top of what was shown.

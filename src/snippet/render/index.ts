@@ -12,7 +12,7 @@ import { renderTensor } from './tensor';
 import { summarize } from './summary';
 import { tr } from './format';
 
-export { renderLog, renderBlocked, renderError, renderDone, renderDropped, type DoneData } from './messages';
+export { renderLog, renderBlocked, blockedText, renderError, renderDone, renderDropped, type DoneData } from './messages';
 export { createLossChart, type LossChart } from './chart';
 export { summarize };
 export { diffWeights, type WeightDiff } from './layer';

@@ -22,8 +22,14 @@ export function renderLog(level: LogLevel, text: string, lang: Lang = 'en'): HTM
   return h('div', { class: 'out-log', 'data-log': true, 'data-level': level }, tag, tag && ' ', h('span', { class: 'out-log-text' }, text));
 }
 
-/** The browser names what it refused without a URL by its scheme alone ("data", "blob"). */
-const schemeOnly = (url: string) => (/^[a-z][a-z0-9+.-]*$/i.test(url) ? `${url}:` : url);
+/**
+ * What the worker's security policy refused, in a sentence (shown and announced alike). The
+ * browser names a refused `data:` or `blob:` URL by its scheme alone ("data").
+ */
+export function blockedText(directive: string, url: string, lang: Lang): string {
+  const what = /^[a-z][a-z0-9+.-]*$/i.test(url) ? tr(lang, 'output.blockedScheme', { scheme: url }) : url;
+  return tr(lang, 'output.blockedText', { directive, url: what });
+}
 
 /** A request the worker's security policy refused, said plainly (the browser only says "Failed to fetch"). */
 export function renderBlocked(directive: string, url: string, lang: Lang = 'en'): HTMLElement {
@@ -32,7 +38,7 @@ export function renderBlocked(directive: string, url: string, lang: Lang = 'en')
     { class: 'out-log', 'data-blocked': true, 'data-level': 'warn' },
     h('span', { class: 'out-badge' }, tr(lang, 'output.blocked')),
     ' ',
-    h('span', { class: 'out-log-text' }, tr(lang, 'output.blockedText', { directive, url: schemeOnly(url) })),
+    h('span', { class: 'out-log-text' }, blockedText(directive, url, lang)),
   );
 }
 

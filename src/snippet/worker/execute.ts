@@ -9,6 +9,10 @@ import { capText, errorText, functionText, isErrorLike, primitiveText, summarize
 import { LIMITS, type BackendName, type CodeLocation, type ErrorData, type JsonValue, type LogLevel, type RunEvent } from '../protocol';
 import { optimizerHeld, watchOptimizers } from './optimizers';
 
+/** Taken before any snippet runs: a snippet may replace the global one. */
+const realSetTimeout = globalThis.setTimeout.bind(globalThis);
+const nextTask = (): Promise<void> => new Promise((resolve) => realSetTimeout(resolve, 0));
+
 /** The `tf` a snippet sees: the site's namespace without the runner's own helpers. */
 export type SnippetTf = Omit<typeof TfModule, 'selectBackend'>;
 
@@ -58,7 +62,7 @@ export async function runSnippet(code: string, env: SnippetEnv): Promise<void> {
   const durationMs = performance.now() - start;
   // A request the worker's policy refused is reported in a task of its own, queued right after
   // the rejection: one turn lets that explanation (worker.ts) come before the error and the footer.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   if (error) post({ type: 'error', runId, error });
   output.reportDropped();
   const after = liveCounts(tf);
