@@ -37,7 +37,6 @@ export interface PagefindResult {
 
 /** One search engine: Pagefind's `createInstance()`, with its own indexes. */
 export interface PagefindInstance {
-  options(options: { excerptLength?: number }): Promise<void>;
   init(): Promise<void>;
   /** Adds another index to this instance's searches (here: the other language's). */
   mergeIndex(indexPath: string, options?: { language?: string; baseUrl?: string; indexWeight?: number; excerptLength?: number }): Promise<void>;
@@ -52,8 +51,8 @@ interface PagefindModule {
 const BUNDLE_DIR = '/pagefind/';
 const EXCERPT_LENGTH = 16;
 /**
- * Score factor of the merged languages' pages: when a word is on pages of both languages,
- * the reader's own come first; a word only the other language has still finds its pages.
+ * Score factor of the merged languages' pages: when pages of both languages match about as
+ * well, the reader's own rank higher; a word only the other language has still finds its pages.
  */
 const OTHER_LANGUAGES_WEIGHT = 0.6;
 
@@ -72,7 +71,6 @@ export function loadPagefind(scope: SearchScope): Promise<PagefindInstance> {
     loading = (async () => {
       const module = (await import(/* @vite-ignore */ `${BUNDLE_DIR}pagefind.js`)) as PagefindModule;
       const engine = module.createInstance({ excerptLength: EXCERPT_LENGTH });
-      await engine.options({ excerptLength: EXCERPT_LENGTH });
       await engine.init();
       if (scope === 'all') {
         const bundle = new URL(BUNDLE_DIR, location.href).href;

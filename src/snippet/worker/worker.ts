@@ -23,16 +23,12 @@ const scope = self as unknown as WorkerScope;
 /**
  * Cache Storage is where the offline service worker keeps the site's pages and scripts and
  * serves them from: a snippet able to write there could replace the site's own code on every
- * later visit. So snippets get neither it nor service worker registration: both are removed
- * from this worker's global objects (and their prototypes) before any snippet runs.
+ * later visit. So `caches` is removed from this worker's global object and its prototypes
+ * before any snippet runs. (A dedicated worker has no `navigator.serviceWorker` to remove.)
  */
-function withdraw(target: object | null, name: string): void {
-  for (let o = target; o; o = Object.getPrototypeOf(o) as object | null) {
-    if (Object.prototype.hasOwnProperty.call(o, name)) delete (o as Record<string, unknown>)[name];
-  }
+for (let o: object | null = globalThis; o; o = Object.getPrototypeOf(o) as object | null) {
+  if (Object.prototype.hasOwnProperty.call(o, 'caches')) delete (o as Record<string, unknown>).caches;
 }
-withdraw(globalThis, 'caches');
-withdraw(typeof navigator === 'undefined' ? null : navigator, 'serviceWorker');
 const outbox = createOutbox((message) => scope.postMessage(message));
 const post = outbox.post;
 
