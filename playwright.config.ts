@@ -1,7 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, findBrowser } from './scripts/browser.mjs';
+import { CHROMIUM_ARGS, findEngines } from './scripts/engines.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4322);
+const engines = await findEngines();
+/** The specs written against a Tab (e2e/engines/), which run in every engine found. */
+const EVERY_ENGINE = /engines\/.*\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -15,11 +18,17 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: findBrowser() ?? undefined,
+      executablePath: engines.chromium?.executablePath,
       args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  // scripts/engines.mjs (run first by `npm run test:e2e`) says which engines are missing and how to install them.
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] } },
+    ...(engines.firefox ? [{ name: 'firefox', testMatch: EVERY_ENGINE }] : []),
+    // WebKitWebDriver takes one session at a time.
+    ...(engines.webkit ? [{ name: 'webkit', testMatch: EVERY_ENGINE, workers: 1 }] : []),
+  ],
   // Tests run against the production build, served like a static host serves it.
   webServer: {
     command: 'node scripts/serve.mjs',

@@ -15,7 +15,9 @@ import { join, relative } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findBrowser } from './browser.mjs';
+import { CHROMIUM_ARGS, findEngines } from './engines.mjs';
+
+const chromiumPath = (await findEngines()).chromium?.executablePath;
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -167,7 +169,7 @@ async function measureResponsiveness(browser) {
 
 function lighthouse(path) {
   const out = execFileSync('npx', ['lighthouse', BASE + path, '--quiet', '--output=json', '--only-categories=performance,accessibility,best-practices,seo',
-    `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`], { env: { ...process.env, CHROME_PATH: findBrowser() ?? '' }, maxBuffer: 64 * 1024 * 1024 });
+    `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`], { env: { ...process.env, CHROME_PATH: chromiumPath ?? '' }, maxBuffer: 64 * 1024 * 1024 });
   const report = JSON.parse(out.toString());
   const score = (k) => Math.round((report.categories[k]?.score ?? 0) * 100);
   return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') };
@@ -195,7 +197,7 @@ async function main() {
 
   const server = spawn(process.execPath, ['scripts/serve.mjs'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 500));
-  const browser = await chromium.launch({ executablePath: findBrowser() ?? undefined, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
     result.pages = [];
     for (const path of pagesInDist()) result.pages.push(await measurePage(browser, path));

@@ -8,8 +8,6 @@ import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(process.env.DIST_DIR ?? 'dist');
-const port = Number(process.env.PORT ?? 4321);
-const host = process.env.HOST ?? '127.0.0.1';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -101,7 +99,8 @@ async function send(req, res, file, status = 200) {
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-const server = createServer(async (req, res) => {
+/** The static server for dist/ (not yet listening): the tests start their own too. */
+export const createSiteServer = () => createServer(async (req, res) => {
   try {
     const url = new URL(req.url ?? '/', 'http://localhost');
     // Directory URLs always end with a slash, like the built links.
@@ -124,6 +123,10 @@ const server = createServer(async (req, res) => {
   }
 });
 
-server.listen(port, host, () => {
-  console.log(`Serving ${root} at http://${host}:${port}/  (Ctrl+C to stop)`);
-});
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 4321);
+  const host = process.env.HOST ?? '127.0.0.1';
+  createSiteServer().listen(port, host, () => {
+    console.log(`Serving ${root} at http://${host}:${port}/  (Ctrl+C to stop)`);
+  });
+}

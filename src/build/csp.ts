@@ -36,16 +36,20 @@ export function policyFor(inlineScripts: string[]): string {
 }
 
 /**
- * The snippet worker's policy: scripts of the site only (snippets are compiled with
- * `new Function`, hence 'unsafe-eval', here and never on the page), requests to the site only
- * (tfjs' wasm files, a model saved with `http://` to the site), and no nested worker: a worker
- * takes its policy from its own script's response, so starting one would leave this policy behind.
+ * The snippet worker's policy: scripts of the site only, and requests to the site only (tfjs'
+ * wasm files, a model saved with `http://` to the site). Snippets are compiled with
+ * `new Function`, hence 'unsafe-eval', here and never on the page; WebKit names no frame of
+ * such code in a stack trace, so there a snippet is loaded as a module from a `blob:` URL
+ * instead (src/snippet/worker/compile.ts), which gives nothing eval did not. `worker-src 'self'` is
+ * needed by the worker itself: Firefox and WebKit check a module worker's own imports against
+ * it. Nested workers are kept from snippets otherwise: the worker removes `Worker` and
+ * `SharedWorker` from its globals before any snippet runs (src/snippet/worker/session.ts).
  */
 export const WORKER_POLICY = [
   "default-src 'none'",
-  "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+  "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval' blob:",
   "connect-src 'self'",
-  "worker-src 'none'",
+  "worker-src 'self'",
 ].join('; ');
 
 /** Vite names a worker entry after its source file: src/snippet/worker/worker.ts. */

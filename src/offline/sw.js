@@ -26,8 +26,10 @@ self.addEventListener('activate', (event) => {
     (async () => {
       const names = await caches.keys();
       await Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
-      // The page's HTML request starts while the worker boots, instead of after.
-      await self.registration.navigationPreload?.enable();
+      // No navigation preload: with it, Firefox shows its network error page for a visited page
+      // reloaded offline, before this worker can answer from the cache (workbox#3134). Turned
+      // off explicitly, since an earlier version of this worker turned it on.
+      await self.registration.navigationPreload?.disable();
       // Control the page that registered us, so the tfjs it fetches next is cached.
       await self.clients.claim();
     })(),
@@ -67,7 +69,7 @@ async function networkFirst(event, url) {
   const cache = await caches.open(CACHE);
   const key = storageKey(url);
   const network = (async () => {
-    const response = (await event.preloadResponse) ?? (await fetch(event.request));
+    const response = await fetch(event.request);
     if (response.ok && response.type === 'basic') event.waitUntil(cache.put(key, response.clone()));
     return response;
   })();

@@ -4,7 +4,9 @@
  * sees a tfjs object, the worker never sees the DOM.
  */
 
-export type BackendName = 'cpu' | 'wasm';
+import type { BackendName } from '../tfjs/backend';
+
+export type { BackendName };
 
 /** A tensor reduced to what a reader needs to see it. */
 export interface TensorData {
@@ -95,7 +97,7 @@ export interface ErrorData {
   origin: 'syntax' | 'runtime' | 'async';
 }
 
-/** Caps that keep a flood of output from freezing the page (see the hostile-input issue). */
+/** Caps that keep a flood of output from freezing the page (e2e/hostile.spec.ts floods them). */
 export const LIMITS = {
   MAX_TENSOR_VALUES: 1000,
   /** The most of a large matrix the page shows: a corner per slice, and that many slices. */
@@ -130,6 +132,12 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendName; tfVersion: string }
+  /**
+   * The worker cannot run snippets: its code did not arrive (`load`: offline, blocked) or tfjs
+   * did not start (`init`). `message` is the engine's own words. (When the entry script itself
+   * does not load, no code runs to say so: the page sees the worker's `error` event instead.)
+   */
+  | { type: 'start-failed'; stage: 'load' | 'init'; message: string }
   | RunEvent
   /**
    * Several run events in one message, in order. The worker batches what a snippet posts in

@@ -170,9 +170,11 @@ import(workerData.entry).then((harness) => harness.runInThread(workerData));
 /** Loads tfjs, the site's tf namespace and Lambda, then runs the snippet. Exported for the bootstrap only. */
 export async function runInThread(data: ThreadData): Promise<void> {
   const { parentPort } = await import('node:worker_threads');
-  const [{ runSnippet, asyncErrorMessage }, { selectBackend, ...tf }, { Lambda, registerLambda }] = await Promise.all([
-    import('../../src/snippet/worker/execute'),
+  const [{ runSnippet }, { asyncErrorMessage }, tf, { selectBackend }, { Lambda, registerLambda }] = await Promise.all([
+    import('../../src/snippet/worker/run'),
+    import('../../src/snippet/worker/errors'),
     import('../../src/tfjs/tf'),
+    import('../../src/tfjs/backend'),
     import('../../src/tfjs/lambda'),
   ]);
   const post = (message: FromWorker): void => parentPort!.postMessage(message);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackendName, ErrorData, FromWorker, ToWorker } from '../../src/snippet/protocol';
-import { WorkerPool, type WorkerLike } from '../../src/snippet/runtime/pool';
+import { StartError, WorkerPool, type WorkerLike } from '../../src/snippet/runtime/pool';
 import { SnippetRunner, type RunMessage, type RunSink } from '../../src/snippet/runtime/runner';
 import { judge, type SnippetState, type Verdict } from '../../src/snippet/state';
 
@@ -244,13 +244,24 @@ describe('a run', () => {
     expect(FakeWorker.all[0]!.terminated).toBe(false);
   });
 
-  it('a worker that fails to load is an error the reader is told about', async () => {
+  it('a worker whose script does not load is a failure to start, at the load stage', async () => {
     const { sink, runner } = setup();
     const running = runner.run('a', 'cpu');
-    FakeWorker.all[0]!.crash('NetworkError: failed to fetch worker');
+    FakeWorker.all[0]!.crash('');
     await running;
     expect(sink.last).toBe('error');
-    expect(sink.failures[0]?.message).toContain('failed to fetch');
+    expect(sink.failures[0]).toBeInstanceOf(StartError);
+    expect(sink.failures[0]).toMatchObject({ stage: 'load' });
+  });
+
+  it('a worker that says tfjs did not start is a failure at the init stage, with its words', async () => {
+    const { sink, runner } = setup();
+    const running = runner.run('a', 'cpu');
+    FakeWorker.all[0]!.send({ type: 'start-failed', stage: 'init', message: 'The cpu backend failed to initialise.' });
+    await running;
+    expect(sink.last).toBe('error');
+    expect(sink.failures[0]).toMatchObject({ stage: 'init', detail: 'The cpu backend failed to initialise.' });
+    expect(FakeWorker.all[0]!.terminated).toBe(true);
   });
 
   it('a crash during the run ends it at once, as an error that says the worker was lost', async () => {

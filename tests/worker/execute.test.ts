@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import * as tfModule from '../../src/tfjs/tf';
+import * as tf from '../../src/tfjs/tf';
+import { selectBackend } from '../../src/tfjs/backend';
 import { Lambda, registerLambda } from '../../src/tfjs/lambda';
-import { asyncErrorMessage, formatLogArgs, runSnippet } from '../../src/snippet/worker/execute';
+import { asyncErrorMessage } from '../../src/snippet/worker/errors';
+import { formatLogArgs } from '../../src/snippet/worker/console-format';
+import { runSnippet } from '../../src/snippet/worker/run';
 import { LIMITS, type FromWorker } from '../../src/snippet/protocol';
 
-const { selectBackend, ...tf } = tfModule;
 
 beforeAll(async () => {
   await selectBackend('cpu');

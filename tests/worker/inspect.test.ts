@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import * as tfModule from '../../src/tfjs/tf';
-import { inspect, toJson } from '../../src/tfjs/inspect';
+import * as tf from '../../src/tfjs/tf';
+import { selectBackend } from '../../src/tfjs/backend';
+import { inspect, toJson } from '../../src/snippet/worker/inspect';
 import { LIMITS, type LayerData, type ModelData, type TensorData } from '../../src/snippet/protocol';
 
-const { selectBackend, ...tf } = tfModule;
 
 beforeAll(async () => {
   await selectBackend('cpu');

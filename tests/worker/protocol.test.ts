@@ -1,10 +1,10 @@
 import { beforeAll, expect, test } from 'vitest';
-import * as tfModule from '../../src/tfjs/tf';
+import * as tf from '../../src/tfjs/tf';
+import { selectBackend } from '../../src/tfjs/backend';
 import { Lambda, registerLambda } from '../../src/tfjs/lambda';
-import { runSnippet } from '../../src/snippet/worker/execute';
+import { runSnippet } from '../../src/snippet/worker/run';
 import type { FromWorker, ShownData, TensorData, ToWorker } from '../../src/snippet/protocol';
 
-const { selectBackend, ...tf } = tfModule;
 
 beforeAll(async () => {
   await selectBackend('cpu');
@@ -39,6 +39,7 @@ const SHOWN: Record<ShownData['kind'], ShownData> = {
 /** One sample of every message, each way. */
 const FROM_WORKER: Record<FromWorker['type'], FromWorker> = {
   ready: { type: 'ready', backend: 'wasm', tfVersion: '4.22.0' },
+  'start-failed': { type: 'start-failed', stage: 'init', message: 'The cpu backend failed to initialise.' },
   started: { type: 'started', runId: 1, backend: 'cpu' },
   show: { type: 'show', runId: 1, label: null, data: SHOWN.layer },
   log: { type: 'log', runId: 1, level: 'warn', text: 'careful' },

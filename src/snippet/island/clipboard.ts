@@ -1,10 +1,25 @@
-/** Copies text: the async clipboard when allowed, else the old selection-based command. */
-export async function copyText(text: string): Promise<boolean> {
+/**
+ * Copies text, possibly still being computed (a share link is compressed first). The clipboard
+ * write starts at once, inside the reader's click, and takes the text when it is ready: Safari
+ * allows a write only within the click, not after an `await`. Where that is not available, the
+ * text is written once ready, then with the old selection-based command.
+ */
+export async function copyText(text: string | Promise<string>): Promise<boolean> {
+  if (typeof ClipboardItem !== 'undefined' && typeof navigator.clipboard?.write === 'function') {
+    try {
+      const blob = Promise.resolve(text).then((value) => new Blob([value], { type: 'text/plain' }));
+      await navigator.clipboard.write([new ClipboardItem({ 'text/plain': blob })]);
+      return true;
+    } catch {
+      // Refused, or promised items unsupported: try the plain ways below.
+    }
+  }
+  const value = await text;
   try {
-    await navigator.clipboard.writeText(text);
+    await navigator.clipboard.writeText(value);
     return true;
   } catch {
-    return legacyCopy(text);
+    return legacyCopy(value);
   }
 }
 

@@ -10,7 +10,7 @@ import type { Boot, PendingAction } from '../bootstrap';
 import { createEditor, markErrorLine, replaceCode } from '../editor/index';
 import type { BackendName, ErrorData } from '../protocol';
 import { SnippetRunner, type RunMessage, type RunSink } from '../runtime/runner';
-import type { WorkerPool } from '../runtime/pool';
+import { StartError, type WorkerPool } from '../runtime/pool';
 import { encodeCode, shareUrl, SHARE_MAX_BYTES } from '../share';
 import { DEFAULT_TIMEOUT_MS } from '../source';
 import type { SnippetState, Verdict } from '../state';
@@ -176,7 +176,11 @@ export class SnippetIsland implements RunSink {
   }
 
   failedToStart(error: Error): void {
-    const text = this.say('snippet.startFailed', { message: error.message });
+    // Only a failure to start names its cause; a download that failed is the connection's, or a blocker's.
+    const text =
+      error instanceof StartError && error.stage === 'init'
+        ? this.say('snippet.startFailed', { message: error.detail })
+        : this.say('snippet.startUnreachable');
     this.output.noteForSummary(text);
     this.output.error(pageError(text));
   }
@@ -254,20 +258,22 @@ export class SnippetIsland implements RunSink {
       this.status.note('share', 'error', this.say('snippet.shareTooLong'));
       return;
     }
-    let url: string;
+    const url = encodeCode(code).then((data) => shareUrl(location.href, this.id, data));
+    // Started before any await: the clipboard takes the link once it is compressed (see copyText).
+    const copied = copyText(url);
+    let href: string;
     try {
-      url = shareUrl(location.href, this.id, await encodeCode(code));
+      href = await url;
     } catch {
       this.status.note('share', 'error', this.say('snippet.shareFailed'));
       return;
     }
     const link = document.createElement('a');
-    link.href = url;
+    link.href = href;
     link.dataset.shareUrl = '';
     link.className = 'snippet__share-url';
-    link.textContent = url;
-    const copied = await copyText(url);
-    this.status.note('share', 'info', this.say(copied ? 'snippet.shareCopied' : 'snippet.shareReady'), [], link);
+    link.textContent = href;
+    this.status.note('share', 'info', this.say((await copied) ? 'snippet.shareCopied' : 'snippet.shareReady'), [], link);
   }
 }
 

@@ -18,6 +18,19 @@ export interface WorkerLike {
 
 export type SpawnWorker = () => WorkerLike;
 
+/**
+ * Why a worker could not be used: its code did not arrive (`load`: offline, or blocked) or
+ * tfjs did not start in this browser (`init`). `detail` is the engine's own words, if any.
+ */
+export class StartError extends Error {
+  constructor(
+    readonly stage: 'load' | 'init',
+    readonly detail: string,
+  ) {
+    super(`${stage}: ${detail}`);
+  }
+}
+
 interface Spare {
   worker: WorkerLike;
   backend: BackendName;
@@ -38,7 +51,7 @@ export class WorkerPool {
 
   /**
    * Hands over a ready worker for one run and starts the next spare at once.
-   * Rejects when the worker could not load (offline, blocked script).
+   * Rejects with a StartError when the worker could not load or start.
    */
   async take(backend: BackendName): Promise<WorkerLike> {
     const spare = this.spare?.backend === backend ? this.spare : null;
@@ -59,13 +72,18 @@ export class WorkerPool {
     const ready = new Promise<WorkerLike>((resolve, reject) => {
       worker.onmessage = (event) => {
         if (event.data.type === 'ready') resolve(worker);
+        else if (event.data.type === 'start-failed') {
+          worker.terminate();
+          reject(new StartError(event.data.stage, event.data.message));
+        }
       };
+      // Before `ready`, an error event means the worker's script did not load: no code ran to say more.
       worker.onerror = (event) => {
         event.preventDefault();
         worker.terminate();
-        reject(new Error(event.message || 'the worker script failed to load'));
+        reject(new StartError('load', event.message ?? ''));
       };
-      worker.onmessageerror = () => reject(new Error('the worker sent a message that could not be read'));
+      worker.onmessageerror = () => reject(new StartError('init', 'the worker sent a message that could not be read'));
     });
     // A spare nobody takes may fail unseen; its failure is reported when it is taken.
     ready.catch(() => {

@@ -18,7 +18,7 @@ export interface RunSink {
   message(message: RunMessage): void;
   /** The run was ended from the page: by the reader, or by the time limit. */
   stopped(reason: 'user' | 'timeout', detail: { limitMs: number; elapsedMs: number }): void;
-  /** The run could not start (the worker failed to load). */
+  /** The run could not start: the worker's code did not load, or tfjs did not start (a StartError). */
   failedToStart(error: Error): void;
   /**
    * The worker died during the run: it crashed (`message` says how) or ended without a word
@@ -160,7 +160,7 @@ export class SnippetRunner {
   }
 
   private receive(runId: number, message: FromWorker): void {
-    if (message.type === 'ready' || message.runId !== runId || this.current !== runId) return;
+    if (message.type === 'ready' || message.type === 'start-failed' || message.runId !== runId || this.current !== runId) return;
     if (message.type === 'batch') {
       for (const event of message.events) this.receive(runId, event);
       return;

@@ -5,15 +5,8 @@
  */
 import { Tensor, Variable } from '@tensorflow/tfjs-core';
 import { LayersModel, LayerVariable, layers } from '@tensorflow/tfjs-layers';
-import {
-  LIMITS,
-  type JsonValue,
-  type LayerData,
-  type ModelData,
-  type ShownData,
-  type TensorData,
-  type WeightData,
-} from '../snippet/protocol';
+import { LIMITS, type JsonValue, type LayerData, type ModelData, type ShownData, type TensorData, type WeightData } from '../protocol';
+import { capText, errorText, functionText, isErrorLike, primitiveText } from './text';
 
 type Layer = InstanceType<typeof layers.Layer>;
 
@@ -147,26 +140,6 @@ export function toJson(value: unknown): { value: JsonValue; truncated: boolean }
   const walker = new JsonWalker();
   const json = walker.visit(value);
   return { value: json === undefined ? null : json, truncated: walker.truncated };
-}
-
-/** Text of a value that is not an object, as a console shows it. */
-export function primitiveText(value: bigint | symbol): string {
-  return typeof value === 'bigint' ? `${value}n` : value.toString();
-}
-
-export function isErrorLike(value: unknown): value is { name: string; message: string } {
-  if (value instanceof Error) return true;
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as { name?: unknown; message?: unknown; stack?: unknown };
-  return typeof v.message === 'string' && typeof v.name === 'string' && typeof v.stack === 'string';
-}
-
-export function errorText(error: { name: string; message: string }): string {
-  return error.message ? `${error.name}: ${error.message}` : error.name;
-}
-
-export function capText(text: string): string {
-  return text.length > LIMITS.MAX_TEXT_LENGTH ? `${text.slice(0, LIMITS.MAX_TEXT_LENGTH)}…` : text;
 }
 
 // ---------------------------------------------------------------------------
@@ -310,11 +283,4 @@ function ownEntries(obj: object): [string, unknown][] {
 function keyText(key: unknown): string {
   if (typeof key === 'string') return key;
   return summarize(key) ?? String(key);
-}
-
-/** How a console names a function: `[Function: f]`, `[class X]`. */
-export function functionText(fn: (...args: unknown[]) => unknown): string {
-  const source = Function.prototype.toString.call(fn);
-  if (source.startsWith('class')) return `[class ${fn.name || '(anonymous)'}]`;
-  return fn.name ? `[Function: ${fn.name}]` : '[Function (anonymous)]';
 }

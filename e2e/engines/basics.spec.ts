@@ -1,0 +1,198 @@
+/**
+ * What a reader does with a snippet, in each engine: edit and run from the keyboard, stop an
+ * endless loop, keep an edit across a reload and reset it, open a share link without running
+ * it, share (the link reaches the clipboard), see an error's line, search, read offline, pick
+ * the wasm backend, and read a weights table on a phone.
+ */
+import type { AddressInfo } from 'node:net';
+import { ui } from '../../src/i18n/ui';
+import { createSiteServer } from '../../scripts/serve.mjs';
+import { expect, test } from './fixtures';
+import { clickRun, codeOf, hydrated, outputOf, settled, shareLink } from './snippet';
+import { waitFor, type Tab } from './tab';
+
+const PLAYGROUND = '/en/playground/';
+const ID = 'playground';
+
+/** Puts `code` in the playground's editor by typing, as a reader would (one line: no auto-indent). */
+async function typeCode(tab: Tab, code: string): Promise<void> {
+  await tab.click(`[data-snippet="${ID}"] pre, [data-snippet="${ID}"] .cm-content`);
+  await hydrated(tab, ID);
+  await tab.click(`[data-snippet="${ID}"] .cm-content`);
+  await tab.press('Control+a');
+  await tab.press('Delete');
+  await tab.type(code);
+  await waitFor(tab, (id: string, text: string) => document.querySelector(`[data-snippet="${id}"] .cm-content`)?.textContent === text, [ID, code], {
+    message: 'the typed code',
+  });
+}
+
+test('an edit runs with Ctrl+Enter', async ({ tab }) => {
+  await tab.goto(PLAYGROUND);
+  await typeCode(tab, 'show(tf.scalar(6 * 7), "answer");');
+  await tab.press('Control+Enter');
+  expect(await settled(tab, ID)).toBe('done');
+  const seen = await outputOf(tab, ID);
+  expect(seen.tensors).toHaveLength(1);
+  expect(seen.tensors[0]!.values.join(' ')).toContain('42');
+});
+
+test('Stop ends an endless loop at once, and the page answers meanwhile', async ({ tab }) => {
+  await tab.goto(PLAYGROUND);
+  await typeCode(tab, 'while (true) {}');
+  await clickRun(tab, ID);
+  await waitFor(tab, (id: string) => document.querySelector<HTMLElement>(`[data-snippet="${id}"]`)?.dataset.state === 'running', [ID]);
+  // The loop runs in a worker: the page itself answers at once.
+  const started = Date.now();
+  await tab.evaluate(() => document.title);
+  expect(Date.now() - started).toBeLessThan(2000);
+  await tab.click(`[data-snippet="${ID}"] [data-action="stop"]`);
+  expect(await settled(tab, ID, 5000)).toBe('stopped');
+});
+
+test('an edit is kept across a reload, and Reset brings the original back', async ({ tab }) => {
+  await tab.goto(PLAYGROUND);
+  const original = await codeOf(tab, ID);
+  await typeCode(tab, 'show("mine");');
+  // Saves are debounced: wait for the whole edit to be kept.
+  await waitFor(tab, () => Object.keys(localStorage).some((k) => k.startsWith('lol-edit:') && localStorage.getItem(k) === 'show("mine");'), [], {
+    message: 'the edit to be saved',
+  });
+  await tab.reload();
+  // The saved edit shows before the editor is loaded, and stays once it is.
+  expect(await codeOf(tab, ID)).toBe('show("mine");');
+  await tab.click(`[data-snippet="${ID}"] pre`);
+  await hydrated(tab, ID);
+  expect(await codeOf(tab, ID)).toBe('show("mine");');
+  await tab.click(`[data-snippet="${ID}"] [data-action="reset"]`);
+  await waitFor(tab, (id: string, text: string) => {
+    const lines = document.querySelectorAll(`[data-snippet="${id}"] .cm-content .cm-line`);
+    return Array.from(lines, (l) => l.textContent).join('\n') === text;
+  }, [ID, original], { message: 'the original code' });
+});
+
+test('a share link shows its code and does not run it', async ({ tab }) => {
+  await tab.goto(shareLink(PLAYGROUND, ID, 'show(tf.tensor1d([4, 5, 6]), "shared");'));
+  await waitFor(tab, (id: string) => document.querySelector(`[data-snippet="${id}"] .cm-content`)?.textContent?.includes('tensor1d([4, 5, 6])'), [ID], {
+    message: 'the shared code in the editor',
+  });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect((await outputOf(tab, ID)).state).toBe('idle');
+  expect((await outputOf(tab, ID)).tensors).toEqual([]);
+  await clickRun(tab, ID);
+  expect(await settled(tab, ID)).toBe('done');
+  expect((await outputOf(tab, ID)).tensors.map((t) => t.shape)).toEqual(['3']);
+});
+
+test('Share copies the link to the clipboard, from the click itself', async ({ tab }) => {
+  await tab.goto(PLAYGROUND);
+  await typeCode(tab, 'show(1);');
+  await tab.click(`[data-snippet="${ID}"] [data-action="share"]`);
+  const note = await waitFor(tab, (id: string) => document.querySelector(`[data-snippet="${id}"] [data-notes]`)?.textContent ?? '', [ID], {
+    message: 'the share note',
+  });
+  // Not the fallback that only shows the link.
+  expect(note).toContain(ui.en['snippet.shareCopied'].replace(/:$/, ''));
+});
+
+test('errors point at their line: a tfjs error, and one raised inside fit after an await', async ({ tab }) => {
+  const cases = [
+    { code: 'const x = tf.tensor2d([[1, 2]]);\n\nconst y = tf.matMul(x, x);', line: 3 },
+    {
+      code: [
+        "const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3] })] });",
+        "m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });",
+        'const x = tf.ones([4, 3]);',
+        'await m.fit(x, tf.ones([4, 1]), { epochs: 2, callbacks: { onEpochEnd: () => x.dispose() } });',
+      ].join('\n'),
+      line: 4,
+    },
+  ];
+  for (const { code, line } of cases) {
+    await tab.goto(shareLink(PLAYGROUND, ID, code));
+    await hydrated(tab, ID);
+    await clickRun(tab, ID);
+    expect(await settled(tab, ID)).toBe('error');
+    const seen = await outputOf(tab, ID);
+    expect(seen.errors[0]?.line, `${tab.engine}: ${JSON.stringify(seen.errors)}`).toBe(String(line));
+    expect(seen.markedLines).toEqual([line]);
+  }
+});
+
+test('the wasm backend runs when chosen', async ({ tab }) => {
+  await tab.goto(shareLink(PLAYGROUND, ID, 'show(tf.getBackend(), "backend");\nshow(tf.add(tf.tensor1d([1, 2]), 1));'));
+  await hydrated(tab, ID);
+  await tab.evaluate((id: string) => {
+    const select = document.querySelector<HTMLSelectElement>(`[data-snippet="${id}"] select[data-backend]`)!;
+    select.value = 'wasm';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }, ID);
+  await clickRun(tab, ID);
+  expect(await settled(tab, ID)).toBe('done');
+  const seen = await outputOf(tab, ID);
+  expect(seen.errors).toEqual([]);
+  expect(await tab.evaluate((id: string) => document.querySelector(`[data-snippet="${id}"] [data-output]`)?.textContent ?? '', ID)).toContain('wasm');
+  expect(seen.tensors[0]?.values.join(' ')).toMatch(/2\D+3/);
+});
+
+test('search finds a section and takes the reader there', async ({ tab }) => {
+  await tab.goto('/en/');
+  await tab.press('/');
+  await waitFor(tab, () => document.querySelector('dialog[data-search]')?.hasAttribute('open'), [], { message: 'the search dialog' });
+  await tab.type('get_config');
+  await waitFor(tab, () => document.querySelectorAll('dialog[data-search] [role="option"]').length > 0, [], { message: 'search results' });
+  await tab.press('Enter');
+  const landed = await waitFor(tab, () => (location.hash.length > 1 ? location.pathname + location.hash : ''), [], { message: 'the section' });
+  expect(landed).toMatch(/^\/en\/[\w-]+\/#[\w-]+$/);
+  await waitFor(
+    tab,
+    () => {
+      const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      const top = target?.getBoundingClientRect().top ?? -1;
+      return document.readyState === 'complete' && top >= 0 && top < innerHeight;
+    },
+    [],
+    { message: 'the section in view' },
+  );
+});
+
+test('a page visited once reloads and runs its snippet with the server gone', async ({ tab }) => {
+  test.setTimeout(120_000);
+  // A server of its own, so that this test alone loses it.
+  const server = createSiteServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    await tab.goto(`${origin}/en/`);
+    await waitFor(tab, () => navigator.serviceWorker?.controller !== null, [], { timeout: 20_000, message: 'the service worker' });
+    await clickRun(tab, 'overview-first');
+    expect(await settled(tab, 'overview-first')).toBe('done');
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  expect(await tab.evaluate((url: string) => fetch(url).then((r) => r.status, () => 'unreachable'), `${origin}/robots.txt`)).toBe('unreachable');
+  await tab.reload();
+  expect(await tab.evaluate(() => document.querySelector('h1')?.textContent ?? '')).not.toBe('');
+  await clickRun(tab, 'overview-first');
+  expect(await settled(tab, 'overview-first')).toBe('done');
+  expect((await outputOf(tab, 'overview-first')).errors).toEqual([]);
+});
+
+test('on a phone, a weights table keeps its headers whole', async ({ tab }) => {
+  await tab.setViewport(390, 844);
+  await tab.goto('/fr/state/');
+  await clickRun(tab, 'state-layer');
+  expect(await settled(tab, 'state-layer')).toBe('done');
+  const broken = await tab.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-snippet="state-layer"] [data-weights] thead th'))
+      .filter((th) => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        // More than one line box: the header wrapped, maybe inside a word.
+        return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size > 1;
+      })
+      .map((th) => th.textContent),
+  );
+  expect(broken).toEqual([]);
+});
