@@ -24,7 +24,7 @@ model.compile({ optimizer: tf.train.sgd(0.001), loss: 'meanSquaredError' });
 // @fr Des données que le modèle ajuste déjà exactement : seule la pénalité (0,2) devrait rester.
 const x = tf.tensor2d([[1, 2], [3, 4]]);
 const y = tf.tensor2d([[3], [7]]);
-const history = await model.fit(x, y, { epochs: 4, batchSize: 2 });
+const history = await model.fit(x, y, { epochs: 4, batchSize: 2, shuffle: false });
 show(history.history.loss, '⟦fit loss per epoch|perte de fit par époque⟧');
 show(layer.losses.length, '⟦losses piled up on the layer|pertes empilées sur la couche⟧');
 tf.dispose([x, y]);

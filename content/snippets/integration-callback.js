@@ -23,6 +23,7 @@ const y = tf.tensor2d([[2], [4], [6], [8]]);
 const history = await model.fit(x, y, {
   epochs: 5,
   batchSize: 4,
+  shuffle: false,
   callbacks: {
     onEpochEnd: (epoch, logs) => {
       // @en A callback reaches any layer through the model, reads its weight, and can

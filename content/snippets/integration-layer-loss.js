@@ -24,8 +24,8 @@ show(scale.losses.length, '⟦losses owned by the layer|pertes portées par la c
 const penalties = model.calculateLosses();
 show(penalties[0], '⟦model.calculateLosses()[0]|model.calculateLosses()[0]⟧');
 const evaluated = model.evaluate(x, y);
-show(evaluated.dataSync()[0], '⟦evaluate loss (penalty left out)|perte de evaluate (pénalité omise)⟧');
-const history = await model.fit(x, y, { epochs: 1, batchSize: 2 });
+show(evaluated.dataSync()[0], '⟦evaluate loss (penalty left out)|perte renvoyée par evaluate (pénalité omise)⟧');
+const history = await model.fit(x, y, { epochs: 1, batchSize: 2, shuffle: false });
 show(history.history.loss[0], '⟦fit loss, epoch 1 (penalty added)|perte de fit, époque 1 (pénalité ajoutée)⟧');
 tf.dispose([x, y, evaluated, ...penalties]);
 model.optimizer.dispose();

@@ -25,7 +25,7 @@ const model = tf.sequential({ layers: [
 model.compile({ optimizer: tf.train.sgd(0.5), loss: 'meanSquaredError' });
 const x = tf.tensor2d([[0], [1], [2], [3], [4]]);
 const y = tf.tensor2d([[1], [1.75], [2.5], [3.25], [4]]);
-await model.fit(x, y, { epochs: 60, batchSize: 5, verbose: 0 });
+await model.fit(x, y, { epochs: 60, batchSize: 5, shuffle: false, verbose: 0 });
 show(model, '⟦after fit: a → 3, b → 1|après fit : a → 3, b → 1⟧');
 tf.dispose([x, y]);
 model.optimizer.dispose();

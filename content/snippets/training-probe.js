@@ -14,13 +14,15 @@ class Probe extends tf.layers.Layer {
 tf.serialization.registerClass(Probe);
 
 const probe = new Probe({ name: 'probe' });
-const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] }), probe] });
+// @en A constant kernel: the weights are not the point, and every run reports the same losses.
+// @fr Un noyau constant : les poids ne sont pas le sujet, et chaque exécution affiche les mêmes pertes.
+const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: 'ones' }), probe] });
 model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
 const xs = tf.ones([4, 2]);
 const ys = tf.ones([4, 1]);
 
 const seen = {};
-await model.fit(xs, ys, { epochs: 2, verbose: 0 });
+await model.fit(xs, ys, { epochs: 2, shuffle: false, verbose: 0 });
 seen.fit = probe.seen.splice(0);
 tf.dispose(model.predict(xs));
 seen.predict = probe.seen.splice(0);

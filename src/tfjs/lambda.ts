@@ -10,7 +10,10 @@
  * - `outputShape` is optional (an array without the batch dimension, or a function of
  *   the full input shape); without it the shape is inferred by running the function;
  * - the function is saved as source text and, like Keras' `safe_mode`, loading it is
- *   refused until `Lambda.enableUnsafeDeserialization()` is called.
+ *   refused until `Lambda.enableUnsafeDeserialization()` is called. Loaded, it sees only
+ *   global names, as a Keras lambda rebuilt from bytecode does;
+ * - `arguments` are saved like Keras saves them: JSON values, and tensors as their values;
+ *   `getConfig()` refuses any other argument rather than drop it from the saved file.
  */
 import * as tfc from '@tensorflow/tfjs-core';
 import type { Tensor } from '@tensorflow/tfjs-core';
@@ -115,13 +118,15 @@ export class Lambda extends tfl.layers.Layer {
    * Strings are stored percent-encoded (see `caseProof`): tfjs' `model.toJSON()` rewrites
    * every string of a layer config to snake_case and `modelFromJSON` back to camelCase,
    * which would turn `Math.PI` into `Math.pi`.
+   * `arguments` are saved as Keras saves them: JSON values as they are, tensors as their
+   * values (see `saveArgument`); anything else throws here rather than vanish from the file.
    */
   override getConfig(): tfc.serialization.ConfigDict {
     const config: tfc.serialization.ConfigDict = { ...super.getConfig(), function: saveFunction(this.fn) };
     const declared = this.declaredOutputShape;
     if (declared != null) config['outputShape'] = typeof declared === 'function' ? saveFunction(declared) : declared;
-    const saved = Object.fromEntries(Object.entries(this.fnArguments).filter(([, v]) => isJson(v)));
-    config['arguments'] = mapStrings(saved as tfc.serialization.ConfigDict, caseProof);
+    const saved = Object.fromEntries(Object.entries(this.fnArguments).map(([k, v]) => [k, saveArgument(v, k, this.name)]));
+    config['arguments'] = mapStrings(saved, caseProof);
     return config;
   }
 
@@ -143,7 +148,7 @@ export class Lambda extends tfl.layers.Layer {
       ...(layerArgs as LayerArgs),
       fn: loadFunction(fn) as LambdaFunction,
       outputShape: (savedSource(outputShape) === undefined ? outputShape : loadFunction(outputShape)) as LambdaLayerArgs['outputShape'],
-      arguments: mapStrings(args ?? {}, decodeURIComponent) as Record<string, unknown>,
+      arguments: loadArgument(mapStrings(args ?? {}, decodeURIComponent)) as Record<string, unknown>,
     };
     return new cls(lambdaArgs);
   }
@@ -261,6 +266,55 @@ function isJson(value: unknown): value is ConfigValue {
   if (typeof value === 'number') return Number.isFinite(value);
   if (Array.isArray(value)) return value.every(isJson);
   return typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(isJson);
+}
+
+/** The marker of a saved tensor, the one Keras writes for a tensor in `arguments`. */
+const TENSOR_MARKER = '__tensor__';
+
+/**
+ * One value of `arguments` as saved: JSON values as they are, a tensor (at any depth of
+ * arrays and plain objects) as `{ className: '__tensor__', config: { values, shape, dtype } }`,
+ * as Keras 3 writes `{"class_name": "__tensor__", ...}`. Anything else would be lost or
+ * changed by JSON (a function, a class instance, a variable, NaN, undefined...): refused,
+ * naming the argument, as Keras raises for an object it cannot serialize.
+ */
+function saveArgument(value: unknown, path: string, layer: string): ConfigValue {
+  const refuse = (what: string) =>
+    new Error(
+      `Lambda layer '${layer}' cannot save its argument '${path}': ${what}. A Lambda's config holds ` +
+        'only JSON values (finite numbers, strings, booleans, null, and arrays or plain objects of those) ' +
+        'and tensors (saved as their values, shape and dtype). For anything else, write it into the ' +
+        'function itself or subclass tf.layers.Layer.',
+    );
+  if (isJson(value)) return value;
+  if (value instanceof tfc.Variable) throw refuse('it is a tf.Variable, whose value changes: state belongs in a layer weight');
+  if (value instanceof tfc.Tensor) {
+    if (value.isDisposed) throw refuse('it is a disposed tensor');
+    if (value.dtype === 'complex64') throw refuse('it is a complex64 tensor');
+    const values = Array.from(value.dataSync() as ArrayLike<number | string>);
+    if (values.some((v) => typeof v === 'number' && !Number.isFinite(v))) throw refuse('it is a tensor holding NaN or Infinity, which JSON cannot hold');
+    return { className: TENSOR_MARKER, config: { values, shape: value.shape, dtype: value.dtype } };
+  }
+  if (typeof value === 'number') throw refuse(`it is ${value}, which JSON cannot hold`);
+  if (Array.isArray(value)) return value.map((v, i) => saveArgument(v, `${path}[${i}]`, layer));
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, saveArgument(v, `${path}.${k}`, layer)]));
+  }
+  if (typeof value === 'function') throw refuse('it is a function');
+  if (typeof value === 'object') throw refuse(`it is an instance of ${value.constructor?.name || 'a class'}`);
+  throw refuse(`it is ${typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`}`);
+}
+
+/** The reverse of `saveArgument`: saved tensors become tensors again, kept out of any tidy. */
+function loadArgument(value: ConfigValue): unknown {
+  if (Array.isArray(value)) return value.map(loadArgument);
+  if (value === null || typeof value !== 'object') return value;
+  const config = value['config'];
+  if (value['className'] === TENSOR_MARKER && config !== null && typeof config === 'object' && !Array.isArray(config)) {
+    const { values, shape, dtype } = config as { values: number[] | string[]; shape: number[]; dtype: tfc.DataType };
+    return tfc.keep(tfc.tensor(values, shape, dtype));
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, loadArgument(v)]));
 }
 
 /** A function as saved: its source text, marked the way Keras marks a saved Python lambda. */

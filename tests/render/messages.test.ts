@@ -45,7 +45,7 @@ describe('errors', () => {
     expect(el.getAttribute('data-expected')).toBe('true');
     expect(text(el)).toContain('Erreur attendue');
     expect(text(el)).toContain('ligne 3, colonne 7');
-    expect(text(el)).toContain('Cet exemple doit échouer\u00a0:');
+    expect(text(el)).toContain('Cet extrait doit échouer\u00a0:');
   });
 
   it('explains an allocation the browser refused', () => {

@@ -201,6 +201,22 @@ describe('output shape', () => {
     expect(summaryOf(model)).toMatch(/doubled \(Lambda\)\s+\[\[null,3\]\]\s+\[null,6\]/);
   });
 
+  it('runs the function on zeros twice when a dimension is unknown, once when none is', () => {
+    let calls = 0;
+    const counting = () => new Lambda({ fn: (x: tfc.Tensor) => (calls++, tfc.sum(x, -1)) });
+    tfl.sequential({ layers: [tfl.layers.inputLayer({ inputShape: [3] }), counting()] });
+    expect(calls).toBe(2);
+    calls = 0;
+    expect(counting().computeOutputShape([4, 3])).toEqual([4]);
+    expect(calls).toBe(1);
+    // Those runs are real (Keras 3 traces in a stateless scope): a variable the function updates moves twice.
+    const seen = tfc.variable(tfc.scalar(0));
+    tfl.sequential({
+      layers: [tfl.layers.inputLayer({ inputShape: [3] }), new Lambda({ fn: (x: tfc.Tensor) => (seen.assign(tfc.add(seen, 1)), x) })],
+    });
+    expect(seen.arraySync()).toBe(2);
+  });
+
   it('asks for outputShape, with the cause, when the function cannot run on zeros', () => {
     const layer = new Lambda({ fn: (x: tfc.Tensor) => tfc.reshape(x, [5]) });
     expect(() => tfl.sequential({ layers: [tfl.layers.inputLayer({ inputShape: [3] }), layer] })).toThrow(
@@ -229,10 +245,14 @@ describe('serialization', () => {
       ],
     });
 
-  it('saves the function as source text and only JSON arguments', () => {
+  it('saves the function as source text, and a tensor argument as its values, shape and dtype', () => {
     const config = (scaled().layers[0] as Lambda).getConfig();
     expect(config['function']).toEqual({ className: '__lambda__', source: expect.stringContaining('tf.mul(x, scale%5ffactor), %4dath.%50%49)') });
-    expect(config['arguments']).toEqual({ 'scale%5ffactor': 2 });
+    // Percent-encoded like every string (see caseProof): className, __tensor__ and the key scale_factor.
+    expect(config['arguments']).toEqual({
+      'scale%5ffactor': 2,
+      tensor: { 'class%4eame': '%5f%5ftensor%5f%5f', config: { values: [1], shape: [], dtype: 'float32' } },
+    });
     expect(config['outputShape']).toEqual({ className: '__lambda__', source: '(shape) => shape' });
     expect(config['name']).toBe('scaled');
   });
@@ -255,6 +275,73 @@ describe('serialization', () => {
     expect(values(loaded.predict(input))).toEqual(values(model.predict(input)));
     expect((values(loaded.predict(input)) as number[][])[0]![0]).toBeCloseTo(2 + Math.PI, 5);
     expect((loaded.layers[0] as Lambda).getConfig()).toEqual((model.layers[0] as Lambda).getConfig());
+  });
+
+  it('restores tensor arguments as tensors, at any depth, with their values, shape and dtype', async () => {
+    const grey = tfc.tensor2d([[0.299], [0.587], [0.114]]);
+    const model = tfl.sequential({
+      layers: [
+        new Lambda({
+          fn: (x: tfc.Tensor, grey: tfc.Tensor, extra: { offsets: tfc.Tensor[]; label: string }) =>
+            tf.add(tf.matMul(x, grey), tf.add(extra.offsets[0]!, extra.offsets[1]!)),
+          arguments: { grey, extra: { offsets: [tfc.scalar(1, 'int32'), tfc.scalar(0.5)], label: 'Grey_Level' } },
+          inputShape: [3],
+          name: 'grey',
+        }),
+      ],
+    });
+    const json = topology(model);
+    Lambda.enableUnsafeDeserialization();
+    const loaded = await tfl.models.modelFromJSON(json);
+    const input = tfc.tensor2d([[1, 1, 1], [2, 0, 0]]);
+    expect(values(loaded.predict(input))).toEqual(values(model.predict(input)));
+    const restored = (loaded.layers[0] as unknown as { fnArguments: Record<string, unknown> }).fnArguments;
+    expect(restored['grey']).toBeInstanceOf(tfc.Tensor);
+    const restoredGrey = restored['grey'] as tfc.Tensor;
+    expect([restoredGrey.shape, restoredGrey.dtype, restoredGrey.arraySync()]).toEqual([[3, 1], 'float32', grey.arraySync()]);
+    const extra = restored['extra'] as { offsets: tfc.Tensor[]; label: string };
+    expect(extra.offsets.map((t) => [t.dtype, t.arraySync()])).toEqual([['int32', 1], ['float32', 0.5]]);
+    expect(extra.label).toBe('Grey_Level');
+    // Saved again, the loaded layer writes the same config.
+    expect((loaded.layers[0] as Lambda).getConfig()).toEqual((model.layers[0] as Lambda).getConfig());
+  });
+
+  it('refuses, at getConfig, an argument JSON would drop or change, and names it', () => {
+    const lambdaWith = (args: Record<string, unknown>) => new Lambda({ fn: (x: tfc.Tensor) => x, arguments: args, name: 'odd' });
+    expect(() => lambdaWith({ act: tfc.relu }).getConfig()).toThrow(
+      "Lambda layer 'odd' cannot save its argument 'act': it is a function. A Lambda's config holds only JSON values (finite numbers, strings, booleans, null, and arrays or plain objects of those) and tensors (saved as their values, shape and dtype). For anything else, write it into the function itself or subclass tf.layers.Layer.",
+    );
+    expect(() => lambdaWith({ k: Number.NaN }).getConfig()).toThrow("cannot save its argument 'k': it is NaN, which JSON cannot hold");
+    expect(() => lambdaWith({ k: undefined }).getConfig()).toThrow("cannot save its argument 'k': it is undefined");
+    expect(() => lambdaWith({ when: new Date(0) }).getConfig()).toThrow("cannot save its argument 'when': it is an instance of Date");
+    expect(() => lambdaWith({ w: tfc.variable(tfc.scalar(1)) }).getConfig()).toThrow("cannot save its argument 'w': it is a tf.Variable");
+    expect(() => lambdaWith({ w: tfc.tensor1d([1, Number.POSITIVE_INFINITY]) }).getConfig()).toThrow('it is a tensor holding NaN or Infinity');
+    expect(() => lambdaWith({ opts: { steps: [1, Number.NEGATIVE_INFINITY] } }).getConfig()).toThrow("cannot save its argument 'opts.steps[1]': it is -Infinity");
+    // The same error stops model.toJSON and model.save, before anything is written.
+    const model = tfl.sequential({ layers: [new Lambda({ fn: (x: tfc.Tensor) => x, arguments: { act: tfc.relu }, inputShape: [2], name: 'odd' })] });
+    expect(() => model.toJSON(null, false)).toThrow("Lambda layer 'odd' cannot save its argument 'act': it is a function.");
+  });
+
+  it('rebuilds a function that sees global names only, not the names around it when it was saved', async () => {
+    const GREY = tfc.tensor2d([[0.299], [0.587], [0.114]]);
+    const build = (lambda: Lambda) => tfl.sequential({ layers: [tfl.layers.inputLayer({ inputShape: [3] }), lambda] });
+    const input = tfc.tensor2d([[1, 1, 1]]);
+    Lambda.enableUnsafeDeserialization();
+
+    const named = build(new Lambda({ fn: (x: tfc.Tensor) => tf.matMul(x, GREY), outputShape: [1] }));
+    expect((values(named.predict(input)) as number[][])[0]![0]).toBeCloseTo(1, 5);
+    const namedLoaded = await tfl.models.modelFromJSON(topology(named));
+    expect(() => namedLoaded.predict(input)).toThrow(new ReferenceError('GREY is not defined'));
+
+    // Without outputShape the failure comes at load, from the shape inference.
+    const inferred = build(new Lambda({ fn: (x: tfc.Tensor) => tf.matMul(x, GREY) }));
+    await expect(tfl.models.modelFromJSON(topology(inferred))).rejects.toThrow(
+      "We could not automatically infer the shape of the Lambda's output. Please specify the `outputShape` argument for this Lambda layer. Cause: GREY is not defined",
+    );
+
+    const passed = build(new Lambda({ fn: (x: tfc.Tensor, grey: tfc.Tensor) => tf.matMul(x, grey), arguments: { grey: GREY } }));
+    const passedLoaded = await tfl.models.modelFromJSON(topology(passed));
+    expect(values(passedLoaded.predict(input))).toEqual(values(passed.predict(input)));
   });
 
   it('registers once per tfjs instance', () => {
