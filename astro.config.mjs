@@ -5,7 +5,9 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { sectionIds } from './src/markdown/section-ids.ts';
 import csp from './src/build/csp.ts';
-import { tokenClasses } from './src/markdown/code-tokens.ts';
+import { CODE_THEMES, tokenClasses } from './src/markdown/code-tokens.ts';
+import { DEFAULT_LANG, LANG_TAGS, LANGS } from './src/i18n/locales.ts';
+import { tfjsApi } from './src/build/tfjs-api-plugin.ts';
 
 export default defineConfig({
   // Canonical and hreflang links need absolute URLs; set SITE_URL when deploying.
@@ -14,8 +16,8 @@ export default defineConfig({
   // 'jsx' collapsing strips the spaces between inline elements that French typography needs.
   compressHTML: false,
   i18n: {
-    locales: ['en', 'fr'],
-    defaultLocale: 'en',
+    locales: [...LANGS],
+    defaultLocale: DEFAULT_LANG,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   integrations: [
@@ -23,7 +25,7 @@ export default defineConfig({
     csp(),
     sitemap({
       // Every page with its other-language alternate; 404 pages are not content.
-      i18n: { defaultLocale: 'en', locales: { en: 'en', fr: 'fr' } },
+      i18n: { defaultLocale: DEFAULT_LANG, locales: LANG_TAGS },
       filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
       // The root is the language chooser, which the i18n option takes for an English page:
       // make it x-default instead, as the pages' own <link rel=alternate> do.
@@ -37,12 +39,13 @@ export default defineConfig({
   markdown: {
     processor: satteri({ hastPlugins: [sectionIds] }),
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: CODE_THEMES,
       // Token classes instead of inline colours: one AA-contrast palette for both themes (code.css).
       transformers: [tokenClasses('code-static')],
     },
   },
   build: { format: 'directory' },
   // ES workers keep dynamic imports lazy: the wasm backend and acorn load only when needed.
-  vite: { worker: { format: 'es' } },
+  // tfjsApi: the editor's completions and docs (virtual:tfjs-api), generated from the installed tfjs.
+  vite: { worker: { format: 'es' }, plugins: [tfjsApi()] },
 });

@@ -6,22 +6,11 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { builtPages } from '../scripts/dist.mjs';
 import { PLAYGROUND, editorText, setCode, settled, snippet } from './helpers';
 
-const DIST = 'dist';
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? htmlFiles(path) : path.endsWith('.html') ? [path] : [];
-  });
-}
 /** Every page of the build, as served: /, /en/, /fr/state/, the 404 pages... */
-const PAGES = htmlFiles(DIST)
-  .filter((f) => !f.startsWith(join(DIST, 'pagefind')))
-  .map((f) => '/' + relative(DIST, f).replace(/\\/g, '/').replace(/index\.html$/, ''))
-  .sort();
+const PAGES = builtPages().map((page) => page.path);
 
 /** What has keyboard focus, described for messages. */
 function describeFocus(page: Page): Promise<string> {
@@ -166,7 +155,7 @@ test.describe('screen readers', () => {
       const root = snippet(page);
       const names = lang === 'en' ? ['Run', 'Stop', 'Reset', 'Copy', 'Share'] : ['Exécuter', 'Arrêter', 'Réinitialiser', 'Copier', 'Partager'];
       for (const name of names) await expect(root.getByRole('button', { name, exact: true })).toBeVisible();
-      await expect(root.getByRole('group', { name: lang === 'en' ? 'Snippet controls' : 'Commandes de l’exemple' })).toBeVisible();
+      await expect(root.getByRole('group', { name: lang === 'en' ? 'Snippet controls' : 'Commandes de l’extrait' })).toBeVisible();
 
       await setCode(root, 'show(tf.randomUniform([1000, 1000]), "big");\nconsole.log("hello");');
       await root.getByRole('button', { name: names[0], exact: true }).click();

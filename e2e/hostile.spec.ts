@@ -3,11 +3,11 @@
  * nothing runs unasked, nothing is lost, and the reader is told what happened.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, relative } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import { builtPages } from '../scripts/dist.mjs';
 import { PLAYGROUND, editorText, run, setCode, settled, snippet, watchDialogs } from './helpers';
 
 /** A click on the page is handled at once while a snippet runs (the theme toggle flips). */
@@ -403,18 +403,11 @@ test.describe('what a snippet can reach', () => {
 });
 
 test.describe('Content-Security-Policy', () => {
-  const DIST = 'dist';
-  const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? files(path) : path.endsWith('.html') ? [path] : [];
-    });
-  const pages = files(DIST).filter((f) => !f.startsWith(join(DIST, 'pagefind')));
-  const urlOf = (file: string) => '/' + relative(DIST, file).replace(/\\/g, '/').replace(/index\.html$/, '');
+  const pages = builtPages();
 
   test('every built page carries the policy first in <head>, allowing only the site’s own scripts and workers', () => {
     expect(pages.length).toBeGreaterThanOrEqual(20);
-    for (const file of pages) {
+    for (const { file } of pages) {
       const html = readFileSync(file, 'utf8');
       const m = /<head>\s*<meta http-equiv="content-security-policy" content="([^"]+)">/.exec(html);
       expect(m, file).not.toBeNull();
@@ -429,7 +422,7 @@ test.describe('Content-Security-Policy', () => {
   });
 
   test('no inline event handler and no javascript: URL in any built page', () => {
-    for (const file of pages) {
+    for (const { file } of pages) {
       const html = readFileSync(file, 'utf8').replace(/<script\b[\s\S]*?<\/script>/g, '');
       const tags = html.match(/<[a-zA-Z][^>]*>/g) ?? [];
       const handlers = tags.filter((tag) => /\son[a-z]+\s*=/i.test(tag));
@@ -455,7 +448,7 @@ test.describe('Content-Security-Policy', () => {
       const found = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
       return [...found.map((v) => `${page.url()} ${v}`), ...reported];
     };
-    for (const url of pages.map(urlOf)) {
+    for (const { path: url } of pages) {
       await page.goto(url);
       await page.waitForLoadState('load');
       expect(await violations(), url).toEqual([]);

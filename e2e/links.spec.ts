@@ -3,22 +3,9 @@
  * It reads dist/ directly (what a host would serve), so it also covers pages no test visits.
  */
 import { expect, test } from '@playwright/test';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-
-const DIST = 'dist';
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? htmlFiles(path) : path.endsWith('.html') ? [path] : [];
-  });
-}
-
-/** URL path a file is served at (dist/fr/state/index.html -> /fr/state/). */
-function urlOf(file: string): string {
-  return '/' + relative(DIST, file).replace(/\\/g, '/').replace(/index\.html$/, '');
-}
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtPages, DIST } from '../scripts/dist.mjs';
 
 function fileOf(path: string): string | null {
   const candidate = join(DIST, decodeURIComponent(path));
@@ -40,13 +27,12 @@ function idsOf(file: string): Set<string> {
 
 test('every internal link and anchor on every built page resolves', () => {
   expect(existsSync(DIST), 'run `npm run build` first').toBe(true);
-  const files = htmlFiles(DIST);
-  expect(files.length).toBeGreaterThanOrEqual(20);
+  const pages = builtPages();
+  expect(pages.length).toBeGreaterThanOrEqual(20);
   const broken: string[] = [];
   let checked = 0;
-  for (const file of files) {
+  for (const { file, path: from } of pages) {
     const html = readFileSync(file, 'utf8');
-    const from = urlOf(file);
     const refs = [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => decode(m[1]!));
     for (const ref of refs) {
       if (/^(?:[a-z]+:|\/\/)/i.test(ref) || ref === '') continue; // external, mailto:, data:

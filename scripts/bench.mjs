@@ -37,16 +37,11 @@ const median = (xs) => {
 };
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 
+/** The guide's pages: every built page under a language, its 404 page aside. */
 function pagesInDist() {
-  const walk = (dir) =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : name === 'index.html' ? [path] : [];
-    });
-  return walk('dist/en').concat(walk('dist/fr'))
-    .map((f) => '/' + relative('dist', f).replace(/\\/g, '/').replace(/index\.html$/, ''))
-    .filter((p) => !p.endsWith('/404/'))
-    .sort();
+  return builtPages()
+    .map((page) => page.path)
+    .filter((path) => LANGS.some((lang) => path.startsWith(`/${lang}/`)) && !path.endsWith('/404/'));
 }
 
 function categorize(url, type) {

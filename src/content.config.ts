@@ -1,10 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { LANGS } from './i18n/locales';
 
 /** Every page of the guide, in both languages: `content/<lang>/<key>.mdx`. */
 const pages = defineCollection({
-  loader: glob({ pattern: '{en,fr}/*.mdx', base: './content' }),
+  loader: glob({ pattern: `{${LANGS.join(',')}}/*.mdx`, base: './content' }),
   schema: z.object({
     title: z.string(),
     description: z.string(),

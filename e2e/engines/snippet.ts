@@ -44,15 +44,17 @@ export function codeOf(tab: Tab, id: string): Promise<string> {
   }, id);
 }
 
-/** What a reader sees of a run: its state, errors, shown values and logs, as plain data. */
+/** What a reader sees of a run (or of the output rendered at build time): state, errors, values, logs. */
 export interface SeenOutput {
   state: string;
-  errors: { expected: string | null; line: string | null; text: string }[];
+  /** Whether this is the output rendered at build time. */
+  built: boolean;
+  errors: { expected: string | null; line: string | null; name: string; text: string }[];
   /** The kind of each shown value, in order (tensor, layer, model, text, json …). */
   shown: string[];
   /** Each tensor's shape and its values as printed. */
   tensors: { shape: string; values: string[] }[];
-  /** Each weight row: name, shape, trainable. */
+  /** Each weight row: name, shape, trainable, and its values when shown inline. */
   weights: string[];
   logs: string[];
   /** Lines of the editor marked as the error's. */
@@ -66,18 +68,60 @@ export function outputOf(tab: Tab, id: string): Promise<SeenOutput> {
     const all = <T extends Element>(selector: string) => Array.from(out.querySelectorAll<T & HTMLElement>(selector));
     return {
       state: root.dataset.state ?? '',
-      errors: all('[data-error]').map((e) => ({ expected: e.dataset.expected ?? null, line: e.dataset.line ?? null, text: e.textContent ?? '' })),
+      built: out.hasAttribute('data-built'),
+      errors: all('[data-error]').map((e) => ({
+        expected: e.dataset.expected ?? null,
+        line: e.dataset.line ?? null,
+        name: e.querySelector('.out-error-name')?.textContent ?? '',
+        text: e.textContent ?? '',
+      })),
       shown: all('[data-shown]').map((e) => e.dataset.shown ?? ''),
       tensors: all('[data-tensor]').map((t) => {
         const cells = Array.from(t.querySelectorAll('[data-value]'), (v) => (v.textContent ?? '').trim());
         // A scalar or a short vector is one line of text rather than cells.
         return { shape: t.dataset.shape ?? '', values: cells.length > 0 ? cells : [(t.textContent ?? '').trim()] };
       }),
-      weights: all('[data-weight]').map((w) => `${w.dataset.name}:${w.dataset.shape}:${w.dataset.trainable}`),
+      weights: all('[data-weight]').map((w) => {
+        const values = w.nextElementSibling?.querySelector('[data-weight-values]')?.textContent ?? '';
+        return `${w.dataset.name}:${w.dataset.shape}:${w.dataset.trainable} ${values}`.trim();
+      }),
       logs: all('[data-log]').map((l) => l.textContent ?? ''),
       markedLines: Array.from(root.querySelectorAll('.cm-content .cm-line'))
         .map((line, i) => (line.classList.contains('cm-error-line') ? i + 1 : 0))
         .filter((n) => n > 0),
     };
   }, id);
+}
+
+/** Numbers as printed, read back (a French decimal comma too). */
+function numbersIn(text: string): number[] {
+  return [...text.matchAll(/-?\d+(?:[.,]\d+)?(?:e[-+]?\d+)?/gi)].map((m) => Number(m[0].replace(',', '.')));
+}
+
+/** The text with its numbers taken out, to compare what is not a number exactly. */
+const words = (text: string) => text.replace(/-?\d+(?:[.,]\d+)?(?:e[-+]?\d+)?/gi, '#');
+
+/**
+ * Where two outputs differ, as readable lines (none when the same). Numbers are compared to
+ * 4 significant digits, as they are printed: float32 maths may differ in the last bit between
+ * engines. Error messages are compared when tfjs wrote them (a declared error), not the
+ * engine's own wording of a TypeError; columns are not compared (engines count differently).
+ */
+export function differences(expected: SeenOutput, actual: SeenOutput): string[] {
+  const out: string[] = [];
+  const same = (what: string, a: string, b: string) => {
+    const [na, nb] = [numbersIn(a), numbersIn(b)];
+    const close = na.length === nb.length && na.every((x, i) => Math.abs(x - nb[i]!) <= 1e-3 * Math.max(1, Math.abs(x)));
+    if (words(a) !== words(b) || !close) out.push(`${what}: expected ${JSON.stringify(a)}, got ${JSON.stringify(b)}`);
+  };
+  const list = (what: string, a: string[], b: string[]) => {
+    if (a.length !== b.length) out.push(`${what}: expected ${a.length}, got ${b.length}`);
+    else a.forEach((x, i) => same(`${what} ${i}`, x, b[i]!));
+  };
+  list('shown', expected.shown, actual.shown);
+  list('tensor', expected.tensors.map((t) => `${t.shape} ${t.values.join(' ')}`), actual.tensors.map((t) => `${t.shape} ${t.values.join(' ')}`));
+  list('weight', expected.weights, actual.weights);
+  list('log', expected.logs, actual.logs);
+  list('error', expected.errors.map((e) => `${e.expected} ${e.name} line ${e.line}${e.expected === 'true' ? ` ${e.text}` : ''}`), actual.errors.map((e) => `${e.expected} ${e.name} line ${e.line}${e.expected === 'true' ? ` ${e.text}` : ''}`));
+  return out;
 }

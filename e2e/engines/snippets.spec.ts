@@ -1,15 +1,16 @@
 /**
  * Every snippet of every page, in both languages, run as a reader runs it, in each engine:
  * it ends as the page says (a snippet meant to fail fails with its lesson, no other error),
- * and shows what it shows in Chromium, Firefox and WebKit alike.
+ * and shows what the output rendered at build time shows (run in Node), so the same in
+ * Chromium, Firefox and WebKit.
  */
 import { readFileSync } from 'node:fs';
 import { LANGS } from '../../src/i18n/locales';
 import { pagePath } from '../../src/i18n/paths';
 import { parseSnippet } from '../../src/snippet/source';
-import { pageFiles, readPage } from '../../tests/site/content-files';
+import { pageFiles, readPage } from '../../src/collection/files';
 import { expect, test } from './fixtures';
-import { clickRun, outputOf, settled } from './snippet';
+import { clickRun, differences, outputOf, settled } from './snippet';
 
 for (const lang of LANGS) {
   for (const file of pageFiles(lang)) {
@@ -22,6 +23,8 @@ for (const lang of LANGS) {
       await tab.goto(path);
       for (const id of page.snippetIds) {
         const source = parseSnippet(id, readFileSync(`content/snippets/${id}.js`, 'utf8'), lang);
+        const built = await outputOf(tab, id);
+        expect(built.built, `${id} has its output from the build`).toBe(true);
         await clickRun(tab, id);
         expect(await settled(tab, id, source.timeoutMs + 20_000), `${tab.engine} ${id}`).toBe('done');
         const seen = await outputOf(tab, id);
@@ -33,6 +36,8 @@ for (const lang of LANGS) {
           expect(seen.errors, id).toEqual([]);
           expect(seen.shown.length + seen.logs.length, `${id} shows something`).toBeGreaterThan(0);
         }
+        expect(seen.built).toBe(false);
+        expect(differences(built, seen), `${tab.engine} ${id}: live output vs the build's`).toEqual([]);
       }
     });
   }

@@ -1,7 +1,7 @@
 /** The language of the page being rendered, for components used inside MDX. */
 import type { AstroGlobal } from 'astro';
-import { DEFAULT_LANG, isLang, type Lang } from '../i18n/locales';
-import { langFromPath } from '../i18n/paths';
+import { DEFAULT_LANG, isLang, type Lang } from './locales';
+import { langFromPath } from './paths';
 
 export function currentLang(astro: AstroGlobal): Lang {
   const locale = astro.currentLocale;

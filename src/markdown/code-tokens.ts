@@ -8,6 +8,9 @@
  */
 import type { ShikiTransformer } from 'shiki';
 
+/** Shiki's themes for every code block; ROLE_BY_LIGHT_COLOUR below reads github-light's colours. */
+export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+
 export const TOKEN = {
   comment: 'tk-comment',
   keyword: 'tk-keyword',

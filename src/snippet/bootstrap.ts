@@ -9,25 +9,8 @@
  * kept: a Run click is queued, and typing goes into the static code, which
  * turns editable on intent.
  */
+import { actionOf, readRoot, SELECTORS, type Action, type Boot } from './markup';
 import { getStorage, loadBackendChoice, loadEdit, pageKey } from './storage';
-
-export type PendingAction = 'run' | 'stop' | 'reset' | 'copy' | 'share';
-
-/** What the bootstrap hands to the island for one snippet. */
-export interface Boot {
-  root: HTMLElement;
-  /** The static code block the editor replaces. */
-  pre: HTMLElement;
-  /** The code the static block shows: the original, or the reader's saved edit. */
-  code: string;
-  /** The block's text as the bootstrap left it, to detect typing before the editor came. */
-  shown: string;
-  /** Buttons pressed before the island was there, in order. */
-  pending: PendingAction[];
-  hydrated: boolean;
-  /** Resolves when no pointer is held down and no IME composition runs in the block: swapping then loses nothing. */
-  settled(): Promise<void>;
-}
 
 type Island = typeof import('./island/index');
 
@@ -90,9 +73,10 @@ function settled(pre: HTMLElement): Promise<void> {
 }
 
 function setup(root: HTMLElement, page: string, storage: Storage | null): Boot | null {
-  const pre = root.querySelector<HTMLElement>('[data-code] pre');
+  const pre = root.querySelector<HTMLElement>(SELECTORS.staticCode);
   if (!pre) return null;
-  const saved = loadEdit(storage, page, root.dataset.snippet ?? '', root.dataset.hash ?? '');
+  const { id, hash } = readRoot(root);
+  const saved = loadEdit(storage, page, id, hash);
   if (saved !== null) {
     showStatic(pre, saved);
     root.dataset.edited = '';
@@ -125,15 +109,15 @@ function intent(boot: Boot): void {
 }
 
 function bootOf(target: EventTarget | null): Boot | undefined {
-  const root = target instanceof Element ? target.closest<HTMLElement>('[data-snippet]') : null;
+  const root = target instanceof Element ? target.closest<HTMLElement>(SELECTORS.root) : null;
   return root ? boots.get(root) : undefined;
 }
 
-function queue(boot: Boot, action: PendingAction): void {
+function queue(boot: Boot, action: Action): void {
   if (!boot.pending.includes(action)) boot.pending.push(action);
   if (action === 'run') {
     boot.root.dataset.state = 'loading';
-    const label = boot.root.querySelector<HTMLElement>('[data-status-state]');
+    const label = boot.root.querySelector<HTMLElement>(SELECTORS.state);
     if (label?.dataset.labelLoading) label.textContent = label.dataset.labelLoading;
   }
 }
@@ -146,9 +130,10 @@ function onIntent(event: Event): void {
 /** Buttons pressed before the island loaded are queued, not lost. */
 function onClick(event: MouseEvent): void {
   const boot = bootOf(event.target);
-  const button = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-action]') : null;
-  if (!boot || boot.hydrated || !button || button.getAttribute('aria-disabled') === 'true') return;
-  queue(boot, button.dataset.action as PendingAction);
+  const button = event.target instanceof Element ? event.target.closest<HTMLElement>(SELECTORS.action) : null;
+  const action = actionOf(button);
+  if (!boot || boot.hydrated || !button || !action || button.getAttribute('aria-disabled') === 'true') return;
+  queue(boot, action);
   intent(boot);
 }
 
@@ -178,14 +163,14 @@ function openShared(): void {
 export function start(): void {
   const storage = getStorage();
   const page = pageKey(location.pathname);
-  for (const root of document.querySelectorAll<HTMLElement>('[data-snippet]')) {
+  for (const root of document.querySelectorAll<HTMLElement>(SELECTORS.root)) {
     const boot = setup(root, page, storage);
     if (boot) boots.set(root, boot);
   }
   if (boots.size === 0) return;
   const backend = loadBackendChoice(storage);
   if (backend === 'cpu' || backend === 'wasm') {
-    for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-backend]')) select.value = backend;
+    for (const select of document.querySelectorAll<HTMLSelectElement>(SELECTORS.backend)) select.value = backend;
   }
   for (const type of ['pointerover', 'pointerdown', 'touchstart', 'focusin'] as const) {
     document.addEventListener(type, onIntent, { capture: true, passive: true });

@@ -185,5 +185,7 @@ export type RunEvent =
        */
       optimizerTensors: number;
       optimizerVariables: number;
+      /** Of the leaked variables, how many are weights a layer made (`addWeight`): the rest no layer owns. */
+      layerVariables: number;
       backend: BackendName;
     };

@@ -8,16 +8,6 @@
 
 const PREFIX = 'lol-edit:v1:';
 
-/** A short, stable hash of the original code (FNV-1a, 32 bits, base 36). */
-export function hashCode(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
-
 /** "/en/state/index.html", "/en/state" and "/en/state/" are the same page. */
 export function pageKey(pathname: string): string {
   const path = pathname.replace(/index\.html?$/, '');

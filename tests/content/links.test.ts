@@ -1,7 +1,7 @@
 /** Links between pages land on sections that exist, in the page's own language. */
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/i18n/locales';
-import { pageFiles, readPage } from '../site/content-files';
+import { pageFiles, readPage } from '../../src/collection/files';
 
 describe('links between pages', () => {
   for (const lang of LANGS) {

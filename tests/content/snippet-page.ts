@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LANGS, type Lang } from '../../src/i18n/locales';
 import type { ShownData } from '../../src/snippet/protocol';
-import { loadSnippet, runSnippetFile, type RunResult } from '../helpers/run-snippet';
-import { readPage } from '../site/content-files';
+import { loadSnippet, runSnippetFile, type RunResult } from '../../src/snippet/node/run';
+import { readPage } from '../../src/collection/files';
 
 /** What a page says its snippet shows, checked on the English run. */
 export type Check = (run: RunResult) => void | Promise<void>;

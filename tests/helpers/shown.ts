@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import type { Lang } from '../../src/i18n/locales';
 import type { JsonValue, LayerData, ModelData, ShownData, TensorData, WeightData } from '../../src/snippet/protocol';
-import { loadSnippet, type RunResult } from './run-snippet';
+import { loadSnippet, type RunResult } from '../../src/snippet/node/run';
 
 /** The data of the run's show number `index` (0-based, in call order). */
 export function shown(run: RunResult, index: number): ShownData {

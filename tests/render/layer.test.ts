@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { createShowHistory, diffWeights, renderShown } from '../../src/snippet/render';
-import { dense, lambda, model, text } from './fixtures';
+import { dense, lambda, model, text, weight } from './fixtures';
 
 const rows = (el: Element) => [...el.querySelectorAll('[data-weights] [data-weight]')];
 /** A definition list as [term, value] pairs. */
@@ -27,15 +27,26 @@ describe('layer view', () => {
     ]);
   });
 
-  it('shows a weight\'s values as a matrix when expanded', () => {
+  it('shows a small weight\'s values in the table, nested by its shape, without unfolding', () => {
     const el = renderShown({ label: null, data: dense() }, 'en');
-    const kernel = el.querySelector('details [data-tensor][data-shape="3,2"]')!;
-    expect([...kernel.querySelectorAll('td[data-value]')].map((td) => td.textContent)).toEqual(['0.5', '-0.25', '1', '2', '-3', '0.125']);
+    const values = [...el.querySelectorAll('[data-weights] [data-weight-values]')].map(text);
+    expect(values).toEqual(['Values [[0.5, -0.25], [1, 2], [-3, 0.125]]', 'Values [0, 0]']);
+    expect(el.querySelector('[data-weights] details')).toBeNull();
+    const fr = renderShown({ label: null, data: dense([0.5, -0.25, 1, 2, -3, 0.125]) }, 'fr');
+    expect(text(fr.querySelector('[data-weight-values]')!)).toBe('Valeurs [[0,5, -0,25], [1, 2], [-3, 0,125]]');
   });
 
-  it('says "No weights" for a Lambda and keeps an empty weights table', () => {
+  it('keeps a larger weight folded, as a matrix when expanded', () => {
+    const big = { ...dense(), weights: [weight('wide/kernel', [5, 4], true)] };
+    const el = renderShown({ label: null, data: big }, 'en');
+    expect(el.querySelector('[data-weight-values]')).toBeNull();
+    const kernel = el.querySelector('details [data-tensor][data-shape="5,4"]')!;
+    expect(kernel.querySelectorAll('td[data-value]')).toHaveLength(20);
+  });
+
+  it('says "No weights" for a Lambda, with no empty table', () => {
     const el = renderShown({ label: null, data: lambda() }, 'en');
-    expect(el.querySelector('[data-weights]')).not.toBeNull();
+    expect(el.querySelector('[data-weights]')).toBeNull();
     expect(rows(el)).toHaveLength(0);
     expect(el.querySelector('[data-no-weights]')?.textContent).toBe('No weights');
     const fr = renderShown({ label: null, data: lambda() }, 'fr');
@@ -65,7 +76,9 @@ describe('model summary', () => {
       ['Trainable params', '1,004'],
       ['Non-trainable params', '1,230'],
     ]);
-    expect(el.querySelectorAll('[data-weights]')).toHaveLength(3);
+    // The Lambda says it has no weights, without an empty table.
+    expect(el.querySelectorAll('[data-weights]')).toHaveLength(2);
+    expect(el.querySelector('details[data-layer="lambda_1"] [data-no-weights]')).not.toBeNull();
     expect(rows(el)).toHaveLength(6);
   });
 
@@ -92,7 +105,11 @@ describe('before / after', () => {
     expect(text(kernel!)).toContain('changed');
     expect(bias!.getAttribute('data-changed')).toBe('false');
     expect(text(bias!)).toContain('unchanged');
-    expect(el.querySelectorAll('td[data-changed="true"]')).toHaveLength(1);
+    // Old and new values side by side for a small weight that changed; the words are for screen readers.
+    const [kernelValues, biasValues] = [...el.querySelectorAll('[data-weight-values]')];
+    expect(text(kernelValues!)).toBe('Values before [[0.5, -0.25], [1, 2], [-3, 0.125]] → after [[0.5, -0.25], [1, 2], [-3, 0.5]]');
+    expect(kernelValues!.querySelector('[aria-hidden="true"]')?.textContent).toBe(' → ');
+    expect(text(biasValues!)).toBe('Values [0, 0]');
     expect(text(el)).toContain('1 of 2 weights changed since this was last shown');
   });
 
@@ -105,5 +122,18 @@ describe('before / after', () => {
     expect(diff.get('bn/gamma')).toBe(false);
     const el = renderShown({ label: null, data: dense() }, 'en', lambda());
     expect(el.querySelector('[data-changed]')).toBeNull();
+  });
+});
+
+describe('a layer applied eagerly', () => {
+  it('says what its missing output shape means instead of "unknown"', () => {
+    const eager = { ...dense(), outputShape: null };
+    expect(facts(renderShown({ label: null, data: eager }, 'en').querySelector('.out-facts')!)[0]).toEqual([
+      'Output shape',
+      'not known until the layer is part of a model',
+    ]);
+    expect(facts(renderShown({ label: null, data: eager }, 'fr').querySelector('.out-facts')!)[0]![1]).toBe(
+      'inconnue tant que la couche n’est pas dans un modèle',
+    );
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { renderBlocked, renderDone, renderDropped, renderError, renderLog } from '../../src/snippet/render';
+import { renderBlocked, renderDone, renderDropped, renderError, renderLog, type DoneData } from '../../src/snippet/render';
 import { text } from './fixtures';
 
 describe('console lines', () => {
@@ -65,8 +65,10 @@ describe('errors', () => {
 });
 
 describe('end of run', () => {
+  const NONE: DoneData = { ok: true, durationMs: 5, leakedTensors: 0, leakedVariables: 0, optimizerTensors: 0, optimizerVariables: 0, layerVariables: 0, backend: 'cpu' };
+
   it('holds the leak count alone in [data-leaked-tensors] and explains it', () => {
-    const el = renderDone({ ok: true, durationMs: 42.4, leakedTensors: 3, leakedVariables: 2, backend: 'cpu' }, 'en');
+    const el = renderDone({ ...NONE, durationMs: 42.4, leakedTensors: 3, leakedVariables: 2, layerVariables: 2 }, 'en');
     expect(el.querySelector('[data-leaked-tensors]')?.textContent).toBe('3');
     expect(text(el)).toContain('Ran in 42 ms on cpu');
     expect(text(el)).toContain('3 tensors still allocated after the run (of them: 2 layer weights)');
@@ -75,27 +77,43 @@ describe('end of run', () => {
 
   it('does not call an optimizer’s state a leak', () => {
     // model.fit with 'sgd': kernel and bias, plus the optimizer's learning-rate scalar.
-    const el = renderDone({ ok: true, durationMs: 5, leakedTensors: 3, leakedVariables: 2, optimizerTensors: 1, optimizerVariables: 0, backend: 'cpu' }, 'en');
+    const el = renderDone({ ...NONE, leakedTensors: 3, leakedVariables: 2, optimizerTensors: 1, layerVariables: 2 }, 'en');
     expect(text(el)).toContain('3 tensors still allocated after the run (of them: 2 layer weights, 1 held by an optimizer)');
     expect(el.querySelector('[data-optimizer-note]')?.textContent).toContain('optimizer.dispose()');
     expect(el.querySelector('[data-leak-hint]')).toBeNull();
     expect(text(el)).not.toContain('tf.tidy()');
     // Adam: its moments are variables, not layer weights.
-    const adam = renderDone({ ok: true, durationMs: 5, leakedTensors: 9, leakedVariables: 8, optimizerTensors: 6, optimizerVariables: 6, backend: 'cpu' }, 'fr');
+    const adam = renderDone({ ...NONE, leakedTensors: 9, leakedVariables: 8, optimizerTensors: 6, optimizerVariables: 6, layerVariables: 2 }, 'fr');
     expect(text(adam)).toContain('9 tenseurs encore alloués après l’exécution (dont 2 poids de couche, 6 détenus par un optimiseur)');
     expect(adam.querySelector('[data-leak-hint]')?.textContent).toContain('ni l’état d’un optimiseur');
   });
 
   it('speaks French with French numbers and plurals', () => {
-    const el = renderDone({ ok: true, durationMs: 1534, leakedTensors: 1, leakedVariables: 1, backend: 'wasm' }, 'fr');
+    const el = renderDone({ ...NONE, durationMs: 1534, leakedTensors: 1, leakedVariables: 1, layerVariables: 1, backend: 'wasm' }, 'fr');
     const [ran, leak] = [...el.querySelectorAll('p')].map(text);
     // Intl picks the space before the unit (a narrow or plain no-break space, by ICU version).
     expect(ran).toMatch(/^Exécuté en 1,53[\u00a0\u202f]s sur wasm$/);
     expect(leak).toBe('1 tenseur encore alloué après l’exécution (dont 1 poids de couche)');
     expect(el.querySelector('[data-leak-hint]')).toBeNull();
     expect(text(el)).not.toContain('tf.tidy()');
-    const none = renderDone({ ok: true, durationMs: 5, leakedTensors: 0, leakedVariables: 0, backend: 'cpu' }, 'en');
+    const none = renderDone(NONE, 'en');
     expect(none.querySelector('[data-leaked-tensors]')?.textContent).toBe('0');
+  });
+
+  it('does not call a variable that no layer owns a layer weight (the State page’s captured variable)', () => {
+    const el = renderDone({ ...NONE, leakedTensors: 1, leakedVariables: 1 }, 'en');
+    expect(text(el)).toContain('1 tensor still allocated after the run (of them: 1 variable that no layer owns)');
+    expect(text(el)).not.toContain('layer weight');
+    expect(el.querySelector('[data-unowned-note]')?.textContent).toContain('fit does not train it');
+    expect(el.querySelector('[data-leak-hint]')).toBeNull();
+    const fr = renderDone({ ...NONE, leakedTensors: 2, leakedVariables: 2, layerVariables: 1 }, 'fr');
+    expect(text(fr)).toContain('(dont 1 poids de couche, 1 variable qu’aucune couche ne possède)');
+  });
+
+  it('at build time, says nothing of a duration: the reader’s machine is not the build’s', () => {
+    const el = renderDone({ ...NONE, durationMs: 42 }, 'en', { duration: false });
+    expect(text(el)).not.toContain('Ran in');
+    expect(el.querySelector('[data-leaked-tensors]')?.textContent).toBe('0');
   });
 
   it('says how much output was dropped', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { pageFiles, readPage } from './content-files';
+import { pageFiles, readPage } from '../../src/collection/files';
 
 const en = pageFiles('en');
 const fr = pageFiles('fr');

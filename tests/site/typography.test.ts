@@ -1,7 +1,7 @@
 /** French typography: the checks a French reader would notice at a glance. */
 import { describe, expect, it } from 'vitest';
 import { ui } from '../../src/i18n/ui';
-import { pageFiles, readPage } from './content-files';
+import { pageFiles, readPage } from '../../src/collection/files';
 
 /** Problems in a French text: ordinary spaces where a no-break space belongs, or none at all. */
 export function frenchTypographyProblems(text: string): string[] {

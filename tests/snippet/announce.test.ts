@@ -3,7 +3,7 @@ import { RunAnnouncer } from '../../src/snippet/island/announce';
 import type { RunEvent, TensorData } from '../../src/snippet/protocol';
 
 const big: TensorData = { kind: 'tensor', dtype: 'float32', shape: [1000, 1000], size: 1e6, values: Array(1000).fill(0.5), truncated: true, min: 0.5, max: 0.5 };
-const done = (leakedTensors: number): RunEvent => ({ type: 'done', runId: 1, ok: true, durationMs: 3, leakedTensors, leakedVariables: 0, optimizerTensors: 0, optimizerVariables: 0, backend: 'cpu' });
+const done = (leakedTensors: number): RunEvent => ({ type: 'done', runId: 1, ok: true, durationMs: 3, leakedTensors, leakedVariables: 0, optimizerTensors: 0, optimizerVariables: 0, layerVariables: 0, backend: 'cpu' });
 
 describe('what a screen reader hears after a run', () => {
   it('a tensor by dtype and shape, never its values', () => {

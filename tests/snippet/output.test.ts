@@ -91,7 +91,7 @@ describe('output batching', () => {
     const el = document.createElement('div');
     const frames = manualScheduler();
     const output = new OutputView(el, 'en', null, frames);
-    output.push({ type: 'done', runId: 1, ok: true, durationMs: 5, leakedTensors: 2, leakedVariables: 1, optimizerTensors: 0, optimizerVariables: 0, backend: 'cpu' });
+    output.push({ type: 'done', runId: 1, ok: true, durationMs: 5, leakedTensors: 2, leakedVariables: 1, optimizerTensors: 0, optimizerVariables: 0, layerVariables: 1, backend: 'cpu' });
     frames.run();
     expect(el.querySelector('[data-leaked-tensors]')?.textContent).toBe('2');
   });

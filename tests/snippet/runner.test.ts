@@ -89,6 +89,7 @@ const done = (runId: number, ok = true): FromWorker => ({
   leakedVariables: 0,
   optimizerTensors: 0,
   optimizerVariables: 0,
+  layerVariables: 0,
   backend: 'cpu',
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSaver, editKey, getStorage, hashCode, loadEdit, pageKey, saveEdit } from '../../src/snippet/storage';
+import { hashCode } from '../../src/snippet/source';
+import { createSaver, editKey, getStorage, loadEdit, pageKey, saveEdit } from '../../src/snippet/storage';
 
 /** localStorage as the browser has it: string keys and values, in insertion order. */
 class MemoryStorage implements Storage {

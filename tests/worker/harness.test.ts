@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runSnippetCode, runSnippetFile } from '../helpers/run-snippet';
+import { runSnippetCode, runSnippetFile } from '../../src/snippet/node/run';
 
 const REGISTER = `
 class Doubler extends tf.layers.Layer {
@@ -63,8 +63,20 @@ show('done');`);
   });
 });
 
+/** A label of content/snippets/overview-first.js, in each language (its ⟦Lambda output|sortie de la Lambda⟧). */
+const LABEL = { en: 'Lambda output', fr: 'sortie de la Lambda' };
+
 test('runSnippetFile runs a content snippet in the chosen language', async () => {
-  const result = await runSnippetFile('overview-first', 'en');
-  expect(result.done).not.toBeNull();
-  expect(result.events[0]).toEqual({ type: 'started', runId: 1, backend: 'cpu' });
+  const [en, fr] = await Promise.all([runSnippetFile('overview-first', 'en'), runSnippetFile('overview-first', 'fr')]);
+  for (const result of [en, fr]) {
+    expect(result.events[0]).toEqual({ type: 'started', runId: 1, backend: 'cpu' });
+    expect(result.done?.ok).toBe(true);
+    expect(result.tfVersion).toMatch(/^\d+\.\d+\.\d+$/);
+  }
+  // Same values, labels in each language: the French run is not the English one.
+  expect(fr.shows.map((s) => s.data)).toEqual(en.shows.map((s) => s.data));
+  const labels = (r: typeof en) => r.shows.map((s) => s.label);
+  expect(labels(fr)).not.toEqual(labels(en));
+  expect(labels(en)).toContain(LABEL.en);
+  expect(labels(fr)).toContain(LABEL.fr);
 });

@@ -47,7 +47,7 @@ const FROM_WORKER: Record<FromWorker['type'], FromWorker> = {
   error: { type: 'error', runId: 1, error: { name: 'SyntaxError', message: 'Unexpected token', location: { line: 2, column: 5 }, origin: 'syntax' } },
   dropped: { type: 'dropped', runId: 1, shows: 3, logs: 0 },
   blocked: { type: 'blocked', runId: 1, directive: 'connect-src', url: 'https://example.com/data.json' },
-  done: { type: 'done', runId: 1, ok: true, durationMs: 12.5, leakedTensors: 3, leakedVariables: 2, optimizerTensors: 1, optimizerVariables: 0, backend: 'cpu' },
+  done: { type: 'done', runId: 1, ok: true, durationMs: 12.5, leakedTensors: 3, leakedVariables: 2, optimizerTensors: 1, optimizerVariables: 0, layerVariables: 1, backend: 'cpu' },
   batch: { type: 'batch', runId: 1, events: [{ type: 'log', runId: 1, level: 'log', text: 'a' }, { type: 'dropped', runId: 1, shows: 0, logs: 9 }] },
 };
 const TO_WORKER: Record<ToWorker['type'], ToWorker> = {

@@ -5,8 +5,7 @@
  * is hidden. Each snippet is a SnippetIsland.
  */
 import '../render/render.css';
-import { isLang } from '../../i18n/locales';
-import type { Boot } from '../bootstrap';
+import { readRoot, SELECTORS, type Boot } from '../markup';
 import type { BackendName } from '../protocol';
 import { pagePool } from '../runtime/page-pool';
 import { parseShareHash, readShareLink, type ShareProblem } from '../share';
@@ -24,7 +23,7 @@ const ctx: PageContext = {
   setBackend(next) {
     backend = next;
     saveBackendChoice(storage, next);
-    for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-backend]')) select.value = next;
+    for (const select of document.querySelectorAll<HTMLSelectElement>(SELECTORS.backend)) select.value = next;
     ctx.pool.warm(next);
   },
 };
@@ -69,7 +68,7 @@ const PROBLEM_KEYS = {
 export async function openShareLink(hash: string, boots: ReadonlyMap<HTMLElement, Boot>): Promise<void> {
   const link = parseShareHash(hash);
   if (!link || boots.size === 0) return;
-  const byId = new Map([...boots.values()].map((boot) => [boot.root.dataset.snippet ?? '', boot]));
+  const byId = new Map([...boots.values()].map((boot) => [readRoot(boot.root).id, boot]));
   const outcome = await readShareLink(link, new Set(byId.keys()));
   const boot = (outcome.id !== null ? byId.get(outcome.id) : undefined) ?? [...boots.values()][0]!;
   boot.root.scrollIntoView({ block: 'start' });
@@ -78,8 +77,7 @@ export async function openShareLink(hash: string, boots: ReadonlyMap<HTMLElement
     island.loadShared(outcome.code);
     return;
   }
-  const lang = isLang(boot.root.dataset.lang) ? boot.root.dataset.lang : 'en';
-  island.note('shared', sayer(lang)(PROBLEM_KEYS[outcome.problem], { id: link.id.slice(0, 80) }));
+  island.note('shared', sayer(readRoot(boot.root).lang)(PROBLEM_KEYS[outcome.problem], { id: link.id.slice(0, 80) }));
 }
 
 // Another tab saved a snippet this page shows: that snippet tells the reader.

@@ -7,35 +7,20 @@
  * The area is the snippet's polite live region, holding two things: a visually
  * hidden summary, set once when the run ends (what a screen reader hears), and
  * the detailed output in an `aria-live="off"` container (explored, not recited).
+ *
+ * Until the first Run it holds the output rendered at build time (src/build/outputs.ts,
+ * the same renderer): a run keeps it on screen until its own first output replaces it, and
+ * the area keeps its height until the run ends, so nothing jumps.
  */
 import type { Lang } from '../../i18n/locales';
 import type { ErrorData } from '../protocol';
-import {
-  createLossChart,
-  createShowHistory,
-  renderDone,
-  renderDropped,
-  renderError,
-  renderFolded,
-  renderFoldedNote,
-  renderBlocked,
-  renderLog,
-  renderShown,
-  type LossChart,
-} from '../render/index';
+import { renderError } from '../render/messages';
+import { RunRenderer } from '../render/run';
 import type { RunMessage } from '../runtime/runner';
-import { matchesExpected } from '../state';
 import { RunAnnouncer } from './announce';
 
 /** Time a frame may spend rendering output before yielding to the page. */
 const SLICE_MS = 8;
-/**
- * Elements a run may draw in full. Beyond, tensors, layers and objects are folded to one line
- * each (drawn when opened): 200 matrices in full would be ~40,000 elements and seconds of layout.
- */
-const DETAIL_BUDGET = 4000;
-/** Shown values that cost a few elements at most: never folded. */
-const LIGHT = new Set(['text', 'number', 'boolean', 'null', 'undefined', 'function']);
 
 type Item = { message: RunMessage } | { node: () => HTMLElement | null } | { announce: true };
 
@@ -52,16 +37,16 @@ const browserScheduler: Scheduler = {
 export class OutputView {
   private queue: Item[] = [];
   private scheduled = false;
-  private charts = new Map<number, LossChart>();
-  private history = createShowHistory();
-  /** The "… N more not shown" line: updated in place as the worker's counts grow. */
-  private dropped: HTMLElement | null = null;
-  private budget = DETAIL_BUDGET;
+  private renderer: RunRenderer;
   /** Cleared outputs must not receive a frame scheduled before the clear. */
   private generation = 0;
-  private readonly items: HTMLElement;
+  private items: HTMLElement;
+  /** The previous output, still shown until the new run's first output replaces it. */
+  private stale: HTMLElement | null = null;
   private readonly summary: HTMLElement;
   private readonly announcer: RunAnnouncer;
+  /** The output rendered at build time, to bring back with the original code (Reset). */
+  private readonly built: HTMLElement | null;
 
   constructor(
     private readonly element: HTMLElement,
@@ -70,29 +55,46 @@ export class OutputView {
     private readonly scheduler: Scheduler = browserScheduler,
   ) {
     this.announcer = new RunAnnouncer(lang, expectError);
+    this.renderer = new RunRenderer({ lang, expectError });
     this.summary = document.createElement('p');
     this.summary.className = 'sr-only';
     this.summary.dataset.outputSummary = '';
-    this.items = document.createElement('div');
-    this.items.className = 'snippet__items';
-    this.items.dataset.outputItems = '';
-    this.items.setAttribute('aria-live', 'off');
+    const built = element.querySelector<HTMLElement>(':scope > [data-output-items]');
+    this.built = built && element.hasAttribute('data-built') ? (built.cloneNode(true) as HTMLElement) : null;
+    this.items = built ?? emptyItems();
     element.replaceChildren(this.summary, this.items);
   }
 
-  /** Empties the output for a new run. */
+  /** Starts the output of a new run: what is shown stays until the run's first output replaces it. */
   clear(): void {
     this.generation++;
     this.queue = [];
     this.scheduled = false;
-    this.charts.clear();
-    this.history = createShowHistory();
-    this.dropped = null;
-    this.budget = DETAIL_BUDGET;
+    this.renderer = new RunRenderer({ lang: this.lang, expectError: this.expectError });
     this.announcer.reset();
-    this.items.replaceChildren();
     this.summary.textContent = '';
     this.element.removeAttribute('aria-busy');
+    // The area keeps its height until the run ends: the new output does not start from an empty box.
+    this.element.style.minHeight = `${this.element.offsetHeight}px`;
+    if (!this.stale) {
+      this.stale = this.items;
+      this.stale.dataset.stale = '';
+      this.stale.inert = true;
+    }
+    this.items = emptyItems();
+    this.element.removeAttribute('data-built');
+  }
+
+  /** Shows the output rendered at build time again (the original code is back); false when it has none or shows it already. */
+  restoreBuilt(): boolean {
+    if (!this.built || this.element.hasAttribute('data-built')) return false;
+    this.clear();
+    this.generation++;
+    this.items = this.built.cloneNode(true) as HTMLElement;
+    this.replaceStale();
+    this.element.setAttribute('data-built', '');
+    this.element.style.minHeight = '';
+    return true;
   }
 
   push(message: RunMessage): void {
@@ -162,69 +164,32 @@ export class OutputView {
         announce = true;
         break;
       }
-      const node = 'node' in item ? item.node() : this.render(item.message);
+      const node = 'node' in item ? item.node() : this.renderer.render(item.message);
       if (node) batch.append(node);
       if (this.scheduler.now() - start >= budgetMs) break;
     }
     this.queue.splice(0, taken);
     this.items.append(batch);
+    if (this.items.hasChildNodes() || announce) this.replaceStale();
     if (this.queue.length === 0) this.element.removeAttribute('aria-busy');
-    if (announce) this.summary.textContent = this.announcer.text();
-  }
-
-  private render(message: RunMessage): Node | null {
-    switch (message.type) {
-      case 'show': {
-        const item = { label: message.label, data: message.data };
-        const previous = this.history.previous(message.data);
-        if (!LIGHT.has(item.data.kind) && this.budget <= 0) {
-          const folded = renderFolded(item, this.lang, previous);
-          if (this.budget !== -Infinity) {
-            this.budget = -Infinity;
-            const both = document.createDocumentFragment();
-            both.append(renderFoldedNote(this.lang), folded);
-            return both;
-          }
-          return folded;
-        }
-        const node = renderShown(item, this.lang, previous);
-        this.budget -= node.getElementsByTagName('*').length;
-        return node;
-      }
-      case 'log':
-        return renderLog(message.level, message.text, this.lang);
-      case 'blocked':
-        return renderBlocked(message.directive, message.url, this.lang);
-      case 'error': {
-        const expected = this.expectError !== null && matchesExpected(message.error, this.expectError);
-        return renderError(message.error, this.lang, { expected });
-      }
-      case 'fit-epoch': {
-        let chart = this.charts.get(message.fitId);
-        const fresh = !chart;
-        if (!chart) {
-          chart = createLossChart(this.lang);
-          this.charts.set(message.fitId, chart);
-        }
-        chart.addEpoch(message.epoch, message.epochs, message.logs);
-        // Later epochs update the chart already on the page.
-        return fresh ? chart.element : null;
-      }
-      case 'dropped': {
-        const line = renderDropped(message.shows, message.logs, this.lang);
-        const previous = this.dropped;
-        this.dropped = line;
-        // Still in the batch being built, or already on the page: either way, replaced in place.
-        if (previous?.parentNode) {
-          previous.replaceWith(line);
-          return null;
-        }
-        return line;
-      }
-      case 'done':
-        return renderDone(message, this.lang);
-      default:
-        return null;
+    if (announce) {
+      this.summary.textContent = this.announcer.text();
+      this.element.style.minHeight = '';
     }
   }
+
+  /** The new output takes the old one's place. */
+  private replaceStale(): void {
+    if (this.stale) this.stale.replaceWith(this.items);
+    else if (!this.items.isConnected) this.element.append(this.items);
+    this.stale = null;
+  }
+}
+
+function emptyItems(): HTMLElement {
+  const items = document.createElement('div');
+  items.className = 'snippet__items';
+  items.dataset.outputItems = '';
+  items.setAttribute('aria-live', 'off');
+  return items;
 }

@@ -5,14 +5,13 @@
  * links, other tabs) come from ./index.ts.
  */
 import type { EditorView } from '@codemirror/view';
-import { isLang, type Lang } from '../../i18n/locales';
-import type { Boot, PendingAction } from '../bootstrap';
+import type { Lang } from '../../i18n/locales';
+import { actionOf, readRoot, SELECTORS, type Action, type Boot } from '../markup';
 import { createEditor, markErrorLine, replaceCode } from '../editor/index';
 import type { BackendName, ErrorData } from '../protocol';
 import { SnippetRunner, type RunMessage, type RunSink } from '../runtime/runner';
 import { StartError, type WorkerPool } from '../runtime/pool';
 import { encodeCode, shareUrl, SHARE_MAX_BYTES } from '../share';
-import { DEFAULT_TIMEOUT_MS } from '../source';
 import type { SnippetState, Verdict } from '../state';
 import { createSaver, editKey, saveEdit, type Saver } from '../storage';
 import { copyText } from './clipboard';
@@ -51,11 +50,12 @@ export class SnippetIsland implements RunSink {
 
   constructor(boot: Boot, private readonly ctx: PageContext) {
     const root = (this.root = boot.root);
-    this.id = root.dataset.snippet ?? '';
-    this.lang = isLang(root.dataset.lang) ? root.dataset.lang : 'en';
+    const settings = readRoot(root);
+    this.id = settings.id;
+    this.lang = settings.lang;
     this.say = sayer(this.lang);
     this.original = readOriginal(root);
-    this.key = editKey(ctx.page, this.id, root.dataset.hash ?? '');
+    this.key = editKey(ctx.page, this.id, settings.hash);
     this.status = new StatusLine(root, this.say, this.lang, () => this.view.focus());
     this.saver = createSaver({
       storage: ctx.storage,
@@ -63,16 +63,13 @@ export class SnippetIsland implements RunSink {
       original: this.original,
       onFailure: () => this.status.note('storage', 'warn', this.say('snippet.storageFailed')),
     });
-    const expectError = root.dataset.expectError ?? null;
-    this.output = new OutputView(root.querySelector<HTMLElement>('[data-output]')!, this.lang, expectError);
+    const { expectError } = settings;
+    this.output = new OutputView(root.querySelector<HTMLElement>(SELECTORS.output)!, this.lang, expectError);
     this.runner = new SnippetRunner({
       pool: ctx.pool,
       sink: this,
       // Read at each run: the attribute is the snippet's `@timeout`, and stays the one source.
-      timeoutMs: () => {
-        const timeout = Number(root.dataset.timeout);
-        return Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS;
-      },
+      timeoutMs: () => readRoot(root).timeoutMs,
       expectError,
     });
 
@@ -81,7 +78,7 @@ export class SnippetIsland implements RunSink {
       doc: boot.code,
       cursor: start.typed ? 0 : start.cursor,
       label: this.say('snippet.editorLabel'),
-      describedBy: root.querySelector('[data-hint]')?.id ?? '',
+      describedBy: root.querySelector(SELECTORS.hint)?.id ?? '',
       onRun: () => this.act('run'),
       onChange: () => this.changed(),
     });
@@ -101,7 +98,7 @@ export class SnippetIsland implements RunSink {
   }
 
   /** A toolbar action, from a button, a key, or queued before the island loaded. */
-  act(action: PendingAction): void {
+  act(action: Action): void {
     if (action === 'run') void this.runner.run((this.runCode = this.code()), this.ctx.backend());
     else if (action === 'stop') this.runner.stop();
     else if (action === 'reset') this.reset();
@@ -205,13 +202,13 @@ export class SnippetIsland implements RunSink {
   // --- private -------------------------------------------------------------
 
   private wire(): void {
-    for (const button of this.root.querySelectorAll<HTMLButtonElement>('[data-action]')) {
-      const action = button.dataset.action as PendingAction;
+    for (const button of this.root.querySelectorAll<HTMLButtonElement>(SELECTORS.action)) {
+      const action = actionOf(button);
       button.addEventListener('click', () => {
-        if (button.getAttribute('aria-disabled') !== 'true') this.act(action);
+        if (action && button.getAttribute('aria-disabled') !== 'true') this.act(action);
       });
     }
-    const select = this.root.querySelector<HTMLSelectElement>('select[data-backend]');
+    const select = this.root.querySelector<HTMLSelectElement>(SELECTORS.backend);
     if (!select) return;
     const chosen = (): BackendName => (select.value === 'wasm' ? 'wasm' : 'cpu');
     // A choice made before the island loaded counts too.
@@ -241,9 +238,20 @@ export class SnippetIsland implements RunSink {
   }
 
   /** Back to the original in one undoable step: Ctrl+Z brings the edit back, so nothing is asked. */
+  /**
+   * Back to the page as it was: the original code, in one undoable step (Ctrl+Z brings the edit
+   * back, so nothing is asked), and the output rendered at build time; a run under way stops.
+   */
   private reset(): void {
-    if (this.code() === this.original) return;
-    replaceCode(this.view, this.original);
+    const codeChanged = this.code() !== this.original;
+    if (this.runner.state === 'loading' || this.runner.state === 'running') this.runner.stop();
+    if (codeChanged) replaceCode(this.view, this.original);
+    if (this.output.restoreBuilt()) {
+      markErrorLine(this.view, null);
+      this.status.setState('idle');
+    } else if (!codeChanged) {
+      return;
+    }
     this.status.flash(this.say('snippet.resetDone'));
   }
 
@@ -280,7 +288,7 @@ export class SnippetIsland implements RunSink {
 /** The original code, from the JSON the page carries right after the snippet. */
 function readOriginal(root: HTMLElement): string {
   const next = root.nextElementSibling;
-  const json = next?.matches('script[data-original]') ? next.textContent ?? '""' : '""';
+  const json = next?.matches(SELECTORS.original) ? next.textContent ?? '""' : '""';
   const value: unknown = JSON.parse(json);
   return typeof value === 'string' ? value : '';
 }

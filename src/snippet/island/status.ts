@@ -4,6 +4,7 @@
  * a status live region, so a screen reader hears "Running…" then "Done".
  */
 import type { Lang } from '../../i18n/locales';
+import { actionButton, SELECTORS } from '../markup';
 import type { BackendName } from '../protocol';
 import type { SnippetState } from '../state';
 import { formatDuration, type Say } from './strings';
@@ -29,10 +30,10 @@ export class StatusLine {
     /** Where focus goes when a note holding it is dismissed (it must not fall to the page). */
     private readonly refocus: () => void,
   ) {
-    this.state = root.querySelector<HTMLElement>('[data-status-state]')!;
-    this.runInfo = root.querySelector<HTMLElement>('[data-status-run]')!;
-    this.notes = root.querySelector<HTMLElement>('[data-notes]')!;
-    this.flashed = root.querySelector<HTMLElement>('[data-status-flash]')!;
+    this.state = root.querySelector<HTMLElement>(SELECTORS.state)!;
+    this.runInfo = root.querySelector<HTMLElement>(SELECTORS.runInfo)!;
+    this.notes = root.querySelector<HTMLElement>(SELECTORS.notes)!;
+    this.flashed = root.querySelector<HTMLElement>(SELECTORS.flash)!;
   }
 
   /** A short confirmation ("Code copied"), announced, then gone. */
@@ -46,7 +47,7 @@ export class StatusLine {
     this.root.dataset.state = state;
     this.state.textContent = this.say(`snippet.state.${state}`);
     if (state === 'loading' || state === 'running') this.runInfo.textContent = '';
-    const stop = this.root.querySelector<HTMLElement>('[data-action="stop"]');
+    const stop = this.root.querySelector<HTMLElement>(actionButton('stop'));
     stop?.setAttribute('aria-disabled', String(!(state === 'loading' || state === 'running')));
   }
 

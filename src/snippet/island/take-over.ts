@@ -4,7 +4,7 @@
  * the block editable so no keystroke is lost). Typing is returned as a change
  * against the code the block showed, so the editor can apply it as an edit.
  */
-import type { Boot } from '../bootstrap';
+import type { Boot } from '../markup';
 
 export interface TakeOver {
   /** Cursor position in the code (after the typed change, if any). */

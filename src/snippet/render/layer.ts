@@ -4,9 +4,9 @@
  * next to a subclass's kernel and bias.
  */
 import type { Lang } from '../../i18n/locales';
-import type { LayerData, ModelData, WeightData } from '../protocol';
+import type { LayerData, ModelData, TensorData, WeightData } from '../protocol';
 import { h, scroller } from './dom';
-import { formatCount, formatOutputShape, formatShape, product, tr, trn } from './format';
+import { formatCount, formatOutputShape, formatShape, formatValue, product, tr, trn } from './format';
 import { renderTensor, sameShape, sameValue } from './tensor';
 
 /** Per weight name (of `next`): whether its values differ from the same weight in `prev`. */
@@ -45,7 +45,8 @@ export function renderLayer(data: LayerData, lang: Lang, previous?: LayerData): 
     { class: 'out-layer', 'data-layer': data.name },
     h('p', { class: 'out-caption' }, tr(lang, 'output.layerCaption', { name: data.name, className: data.className })),
     facts(lang, [
-      ['output.outputShape', outputShape === null ? tr(lang, 'output.unknown') : h('code', {}, outputShape)],
+      // A layer applied eagerly has no symbolic output: its shape exists only in a model.
+      ['output.outputShape', outputShape === null ? tr(lang, 'output.notInModel') : h('code', {}, outputShape)],
       ['output.state', tr(lang, data.built ? 'output.built' : 'output.notBuilt')],
       ['output.trainableParams', formatCount(data.trainableParams, lang)],
       ['output.nonTrainableParams', formatCount(data.nonTrainableParams, lang)],
@@ -134,13 +135,17 @@ function changeNote(diff: WeightDiff | null, lang: Lang): HTMLElement | null {
   );
 }
 
-/** "No weights" (when so) and the weights table, present even when empty. */
+/** Weights with at most this many values show them in the table; larger ones keep the fold. */
+export const INLINE_VALUES = 16;
+
+/** "No weights", or the weights table: each weight, then its values (inline when few, else folded). */
 function weightsSection(
   layer: LayerData,
   lang: Lang,
   diff: WeightDiff | null,
   before: Map<string, WeightData> | null,
 ): HTMLElement[] {
+  if (layer.weights.length === 0) return [h('p', { class: 'out-note', 'data-no-weights': true }, tr(lang, 'output.noWeights'))];
   const heads = ['output.colName', 'output.colShape', 'output.colDtype', 'output.colTrainable', 'output.colParams'] as const;
   const body = h('tbody');
   for (const w of layer.weights) {
@@ -149,6 +154,7 @@ function weightsSection(
       changed === undefined
         ? null
         : h('span', { class: 'out-badge', 'data-marker': changed ? 'changed' : 'unchanged' }, tr(lang, changed ? 'output.changed' : 'output.unchanged'));
+    const previous = before?.get(w.name)?.values;
     body.append(
       h(
         'tr',
@@ -171,12 +177,9 @@ function weightsSection(
         h(
           'td',
           { colspan: heads.length },
-          h(
-            'details',
-            {},
-            h('summary', {}, tr(lang, 'output.valuesOf', { name: w.name })),
-            renderTensor(w.values, lang, before?.get(w.name)?.values),
-          ),
+          isSmall(w.values)
+            ? inlineValues(w.values, previous && isSmall(previous) && changed ? previous : null, lang)
+            : h('details', {}, h('summary', {}, tr(lang, 'output.valuesOf', { name: w.name })), renderTensor(w.values, lang, previous)),
         ),
       ),
     );
@@ -189,8 +192,49 @@ function weightsSection(
     h('thead', {}, h('tr', {}, ...heads.map((k) => h('th', { scope: 'col' }, tr(lang, k))))),
     body,
   );
-  const none = layer.weights.length === 0 ? h('p', { class: 'out-note', 'data-no-weights': true }, tr(lang, 'output.noWeights')) : null;
-  return none ? [none, scroller(label, table)] : [scroller(label, table)];
+  return [scroller(label, table)];
+}
+
+/** A weight whose every value was sent and which has few of them. */
+function isSmall(values: TensorData): boolean {
+  return values.size <= INLINE_VALUES && values.values.length === values.size && !values.truncated;
+}
+
+/** `[1, 2.98]`, nested by the shape: `[[1, 2], [3, 4]]`. */
+function valuesText(values: TensorData, lang: Lang): string {
+  const items = values.values.map((v) => formatValue(v, values.dtype, lang));
+  const nest = (dims: number[], at: number): [string, number] => {
+    if (dims.length === 0) return [items[at] ?? '', at + 1];
+    const parts: string[] = [];
+    for (let i = 0; i < (dims[0] ?? 0); i++) {
+      const [text, next] = nest(dims.slice(1), at);
+      parts.push(text);
+      at = next;
+    }
+    return [`[${parts.join(', ')}]`, at];
+  };
+  return nest(values.shape, 0)[0];
+}
+
+/**
+ * A small weight's values in its row; shown again after a change, old and new side by side
+ * ("before [1] → after [2.98]", the words for screen readers, the arrow for the eye).
+ */
+function inlineValues(values: TensorData, previous: TensorData | null, lang: Lang): HTMLElement {
+  const now = h('code', { 'data-values-now': true }, valuesText(values, lang));
+  const line = h('p', { class: 'out-inline-values', 'data-weight-values': true }, h('span', { class: 'out-inline-label' }, `${tr(lang, 'output.values')} `));
+  if (!previous) {
+    line.append(now);
+    return line;
+  }
+  line.append(
+    h('span', { class: 'sr-only' }, `${tr(lang, 'output.before')} `),
+    h('code', { 'data-values-before': true }, valuesText(previous, lang)),
+    h('span', { 'aria-hidden': 'true' }, ' → '),
+    h('span', { class: 'sr-only' }, ` ${tr(lang, 'output.after')} `),
+    now,
+  );
+  return line;
 }
 
 /** A weight's full name may break after each "/" rather than mid-word ("dense_Dense1/" + "kernel"). */

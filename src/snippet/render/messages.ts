@@ -7,9 +7,8 @@ import { fillNodes, formatDuration, pluralOf, tr, trn } from './format';
 
 export type DoneData = Pick<
   Extract<FromWorker, { type: 'done' }>,
-  'ok' | 'durationMs' | 'leakedTensors' | 'leakedVariables' | 'backend'
-> &
-  Partial<Pick<Extract<FromWorker, { type: 'done' }>, 'optimizerTensors' | 'optimizerVariables'>>;
+  'ok' | 'durationMs' | 'leakedTensors' | 'leakedVariables' | 'optimizerTensors' | 'optimizerVariables' | 'layerVariables' | 'backend'
+>;
 
 /** V8's words when an allocation is refused (a tensor or array too large for the browser). */
 const OUT_OF_MEMORY = /allocation failed|invalid (typed )?array length|out of memory|array buffer/i;
@@ -77,36 +76,35 @@ export function renderError(error: ErrorData, lang: Lang, opts: { expected: bool
   return root;
 }
 
-/** What the tensors left after a run are: layer weights, an optimizer's state, or neither. */
-export function leakBreakdown(done: DoneData): { weights: number; optimizer: number; other: number } {
-  const optimizer = done.optimizerTensors ?? 0;
-  const weights = Math.max(0, done.leakedVariables - (done.optimizerVariables ?? 0));
-  return { weights, optimizer, other: Math.max(0, done.leakedTensors - weights - optimizer) };
+/**
+ * What the tensors left after a run are: layer weights, an optimizer's state, variables that
+ * no layer owns (a `tf.variable` a Lambda captures), or other tensors, which may be a leak.
+ */
+export function leakBreakdown(done: DoneData): { weights: number; optimizer: number; unowned: number; other: number } {
+  const weights = done.layerVariables;
+  const optimizer = done.optimizerTensors;
+  const unowned = Math.max(0, done.leakedVariables - weights - done.optimizerVariables);
+  return { weights, optimizer, unowned, other: Math.max(0, done.leakedTensors - weights - optimizer - unowned) };
 }
 
 /**
- * Duration, backend, and the tensors left allocated (the number alone in [data-leaked-tensors]),
- * told apart: layer weights and an optimizer's state stay on purpose; only the rest may be a leak.
+ * The backend (and the duration, for a live run), and the tensors left allocated (the number
+ * alone in [data-leaked-tensors]) told apart: layer weights and an optimizer's state stay on
+ * purpose; only the other tensors may be a leak.
  */
-export function renderDone(done: DoneData, lang: Lang): HTMLElement {
+export function renderDone(done: DoneData, lang: Lang, options: { duration: boolean } = { duration: true }): HTMLElement {
   const count = h('span', { 'data-leaked-tensors': true }, String(done.leakedTensors));
   const sentence = fillNodes(ui[lang][pluralOf(lang, 'output.leaked', done.leakedTensors)], { n: count });
   const leak = h('p', { class: 'out-leak' }, ...sentence);
-  const { weights, optimizer, other } = leakBreakdown(done);
+  const { weights, optimizer, unowned, other } = leakBreakdown(done);
   const parts: string[] = [];
   if (weights > 0) parts.push(trn(lang, 'output.leakedWeights', weights));
+  if (unowned > 0) parts.push(trn(lang, 'output.leakedUnowned', unowned));
   if (optimizer > 0) parts.push(trn(lang, 'output.leakedOptimizer', optimizer));
   if (parts.length > 0) leak.append(' ', tr(lang, 'output.leakedOf', { parts: parts.join(', ') }));
-  const footer = h(
-    'footer',
-    { class: 'out-done', 'data-done': true, 'data-ok': String(done.ok) },
-    h(
-      'p',
-      {},
-      tr(lang, 'output.ran', { duration: formatDuration(done.durationMs, lang), backend: done.backend }),
-    ),
-    leak,
-  );
+  const ran = options.duration ? h('p', {}, tr(lang, 'output.ran', { duration: formatDuration(done.durationMs, lang), backend: done.backend })) : null;
+  const footer = h('footer', { class: 'out-done', 'data-done': true, 'data-ok': String(done.ok) }, ran, leak);
+  if (unowned > 0) footer.append(h('p', { class: 'out-note', 'data-unowned-note': true }, tr(lang, 'output.unownedNote')));
   if (optimizer > 0) footer.append(h('p', { class: 'out-note', 'data-optimizer-note': true }, tr(lang, 'output.optimizerNote')));
   if (other > 0) footer.append(h('p', { class: 'out-note', 'data-leak-hint': true }, tr(lang, 'output.leakHint')));
   return footer;

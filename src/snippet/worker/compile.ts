@@ -93,8 +93,8 @@ async function probe(options: CompilerOptions): Promise<Compiler> {
     }
     if (!format) continue;
     const instrument = options.instrumentAwaits ?? true;
-    // Fetched now, while tfjs loads, rather than on the first Run.
-    if (instrument) void import('acorn').catch(() => undefined);
+    // Loaded now, while tfjs loads, rather than on the first Run.
+    if (instrument) await import('acorn');
     return createCompiler(strategy, format, instrument);
   }
   // No strategy names its frames: compile plainly, and locate nothing rather than guess.

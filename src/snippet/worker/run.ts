@@ -8,6 +8,7 @@ import type { BackendName, ErrorData, RunEvent } from '../protocol';
 import { prepareCompiler, type CompiledSnippet, type Compiler } from './compile';
 import { describeError, syntaxErrorData } from './errors';
 import { streamFitEpochs, withFitSink } from './fit-progress';
+import { layerWeightsHeld, watchLayerWeights } from './layer-weights';
 import { optimizerHeld, watchOptimizers } from './optimizers';
 import { Output } from './output';
 
@@ -33,15 +34,17 @@ export async function runSnippet(code: string, env: SnippetEnv): Promise<void> {
   if ((Error.stackTraceLimit ?? 0) < 100) Error.stackTraceLimit = 100;
   streamFitEpochs(tf);
   watchOptimizers(tf);
+  watchLayerWeights(tf);
   // A Lambda reloaded from source (Lambda.enableUnsafeDeserialization) is rebuilt with
   // `new Function`, which only sees globals: give it the same `tf` and `Lambda` as the snippet.
   Object.assign(globalThis, { tf, Lambda: env.Lambda });
+  // Ready before the run's clock starts (the worker prepares it while tfjs loads).
+  const compiler = env.compiler ?? (await prepareCompiler());
   const output = new Output(post, runId);
   const before = liveCounts(tf);
   const start = performance.now();
   post({ type: 'started', runId, backend });
 
-  const compiler = env.compiler ?? (await prepareCompiler());
   let error: ErrorData | null = null;
   let snippet: CompiledSnippet | null = null;
   try {
@@ -75,9 +78,10 @@ export async function runSnippet(code: string, env: SnippetEnv): Promise<void> {
     durationMs,
     leakedTensors,
     leakedVariables,
-    // Clamped: an optimizer made before the run (only possible in tests sharing a tfjs) is not this run's.
+    // Clamped: an optimizer or a layer made before the run (only possible in tests sharing a tfjs) is not this run's.
     optimizerTensors: Math.max(0, Math.min(held.tensors, leakedTensors)),
     optimizerVariables: Math.max(0, Math.min(held.variables, leakedVariables)),
+    layerVariables: Math.max(0, Math.min(layerWeightsHeld(), leakedVariables)),
     backend,
   });
 }

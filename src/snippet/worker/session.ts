@@ -105,6 +105,7 @@ function fail(runId: number, backend: BackendName, message: string): void {
     leakedVariables: 0,
     optimizerTensors: 0,
     optimizerVariables: 0,
+    layerVariables: 0,
     backend,
   });
 }

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { LANGS, LANG_NAMES, type Lang } from '../../../i18n/locales';
 import { ui } from '../../../i18n/ui';
-import { pagesOf } from '../../../lib/pages';
+import { pagesOf } from '../../../collection/pages';
 import { socialCard } from '../../../seo/social-image';
 
 /** One social card per page and language, drawn at build time. */

@@ -1,6 +1,7 @@
 /**
- * Runs snippets in Node the way the page does: each run in a fresh thread with a fresh
- * tfjs, through the same `runSnippet` the module worker calls.
+ * Runs snippets in Node the way the page does, for the build (each snippet's output in the
+ * page) and the tests: each run in a fresh thread with a fresh tfjs, through the same
+ * `runSnippet` the module worker calls.
  *
  * Why a `worker_threads` Worker per run: the page spawns a fresh Web Worker per run, so
  * every snippet starts from an empty class registry, layer-name counters at 1
@@ -12,16 +13,20 @@
  * `while (true) {}`, and it sees errors thrown later by timers like the page does.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Lang } from '../../src/i18n/locales';
-import type { ErrorData, FromWorker, LogLevel, ShownData } from '../../src/snippet/protocol';
-import { DEFAULT_TIMEOUT_MS, parseSnippet, type SnippetSource } from '../../src/snippet/source';
+import type { Lang } from '../../i18n/locales';
+import type { ErrorData, FromWorker, LogLevel, ShownData } from '../protocol';
+import { DEFAULT_TIMEOUT_MS, parseSnippet, type SnippetSource } from '../source';
+import type { ThreadData } from './thread-run';
 
 type Message<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 
 export interface RunResult {
   /** Every message the run posted, in order. */
   events: FromWorker[];
+  /** The tfjs version the run used. */
+  tfVersion: string;
   shows: { label: string | null; data: ShownData }[];
   logs: { level: LogLevel; text: string }[];
   /** Run errors and later (async) errors. */
@@ -40,6 +45,11 @@ export interface RunOptions {
 }
 
 const RUN_ID = 1;
+/**
+ * The thread's entry, a real file of the project (found from the working directory: the build
+ * bundles this module elsewhere, and both it and the tests run from the project's root).
+ */
+const THREAD = resolve('src/snippet/node/thread.mjs');
 /** Loading tfjs in a cold thread is slow on a busy machine; not part of the snippet's budget. */
 const LOAD_TIMEOUT_MS = 60_000;
 /** After `done`, how long late timers may still report errors before the thread is stopped. */
@@ -50,9 +60,8 @@ export function runSnippetCode(code: string, options: RunOptions = {}): Promise<
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const events: FromWorker[] = [];
   let threadOutput = '';
-  const worker = new Worker(BOOTSTRAP, {
-    eval: true,
-    workerData: { entry: import.meta.url, code, runId: RUN_ID } satisfies ThreadData,
+  const worker = new Worker(THREAD, {
+    workerData: { code, runId: RUN_ID } satisfies ThreadData,
     // tfjs greets Node users on stderr; keep it (and any crash report) for error messages only.
     stdout: true,
     stderr: true,
@@ -63,6 +72,7 @@ export function runSnippetCode(code: string, options: RunOptions = {}): Promise<
   return new Promise<RunResult>((resolve, reject) => {
     let timedOut = false;
     let finished = false;
+    let tfVersion = '';
     let timer = setTimeout(() => stop(new Error(`tfjs did not load within ${LOAD_TIMEOUT_MS} ms`)), LOAD_TIMEOUT_MS);
 
     const stop = (failure: Error | null): void => {
@@ -71,11 +81,15 @@ export function runSnippetCode(code: string, options: RunOptions = {}): Promise<
       clearTimeout(timer);
       void worker.terminate().then(() => {
         if (failure) reject(failure);
-        else resolve(collect(events, timedOut));
+        else resolve(collect(events, timedOut, tfVersion));
       });
     };
 
     worker.on('message', (message: FromWorker) => {
+      if (message.type === 'ready') {
+        tfVersion = message.tfVersion;
+        return;
+      }
       events.push(message);
       if (message.type === 'started') {
         clearTimeout(timer);
@@ -100,7 +114,7 @@ export function runSnippetCode(code: string, options: RunOptions = {}): Promise<
 
 /** Reads content/snippets/<id>.js in one language, as the page would show it. */
 export async function loadSnippet(id: string, lang: Lang): Promise<SnippetSource> {
-  const raw = await readFile(new URL(`../../content/snippets/${id}.js`, import.meta.url), 'utf8');
+  const raw = await readFile(resolve('content/snippets', `${id}.js`), 'utf8');
   return parseSnippet(id, raw, lang);
 }
 
@@ -110,8 +124,8 @@ export async function runSnippetFile(id: string, lang: Lang): Promise<RunResult>
   return runSnippetCode(source.code, { timeoutMs: source.timeoutMs });
 }
 
-function collect(events: FromWorker[], timedOut: boolean): RunResult {
-  const result: RunResult = { events, shows: [], logs: [], errors: [], done: null, fitEpochs: [], dropped: null, timedOut };
+function collect(events: FromWorker[], timedOut: boolean, tfVersion: string): RunResult {
+  const result: RunResult = { events, tfVersion, shows: [], logs: [], errors: [], done: null, fitEpochs: [], dropped: null, timedOut };
   for (const e of events) {
     if (e.type === 'show') result.shows.push({ label: e.label, data: e.data });
     else if (e.type === 'log') result.logs.push({ level: e.level, text: e.text });
@@ -121,67 +135,4 @@ function collect(events: FromWorker[], timedOut: boolean): RunResult {
     else if (e.type === 'done') result.done = e;
   }
   return result;
-}
-
-// ---------------------------------------------------------------------------
-// Inside the thread
-
-interface ThreadData {
-  entry: string;
-  code: string;
-  runId: number;
-}
-
-/**
- * The thread's first code: plain JavaScript, since it must teach Node to load the
- * project's TypeScript (extensionless imports, type syntax) before importing any of it.
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-const { registerHooks, stripTypeScriptTypes } = require('node:module');
-const { readFileSync, statSync } = require('node:fs');
-const isFile = (url) => statSync(url, { throwIfNoEntry: false })?.isFile() === true;
-const hasExtension = (specifier) => /\\.[cm]?[jt]s$/.test(specifier);
-registerHooks({
-  // Resolve extensionless paths as Vite does: the project's .ts files, tfjs' ESM dist files.
-  resolve(specifier, context, nextResolve) {
-    if (/^\\.\\.?\\//.test(specifier) && !hasExtension(specifier) && context.parentURL) {
-      for (const suffix of ['.ts', '.js', '/index.ts', '/index.js']) {
-        const url = new URL(specifier + suffix, context.parentURL);
-        if (isFile(url)) return { url: url.href, shortCircuit: true };
-      }
-    }
-    try {
-      return nextResolve(specifier, context);
-    } catch (error) {
-      if (hasExtension(specifier) || specifier.startsWith('node:')) throw error;
-      return nextResolve(specifier + '.js', context);
-    }
-  },
-  load(url, context, nextLoad) {
-    if (!url.startsWith('file:') || !url.endsWith('.ts')) return nextLoad(url, context);
-    const source = readFileSync(new URL(url), 'utf8');
-    return { format: 'module', shortCircuit: true, source: stripTypeScriptTypes(source, { mode: 'transform', sourceUrl: url }) };
-  },
-});
-import(workerData.entry).then((harness) => harness.runInThread(workerData));
-`;
-
-/** Loads tfjs, the site's tf namespace and Lambda, then runs the snippet. Exported for the bootstrap only. */
-export async function runInThread(data: ThreadData): Promise<void> {
-  const { parentPort } = await import('node:worker_threads');
-  const [{ runSnippet }, { asyncErrorMessage }, tf, { selectBackend }, { Lambda, registerLambda }] = await Promise.all([
-    import('../../src/snippet/worker/run'),
-    import('../../src/snippet/worker/errors'),
-    import('../../src/tfjs/tf'),
-    import('../../src/tfjs/backend'),
-    import('../../src/tfjs/lambda'),
-  ]);
-  const post = (message: FromWorker): void => parentPort!.postMessage(message);
-  // What self.onerror / unhandledrejection do in the module worker.
-  process.on('uncaughtException', (error) => post(asyncErrorMessage(data.runId, error)));
-  process.on('unhandledRejection', (reason) => post(asyncErrorMessage(data.runId, reason)));
-  registerLambda();
-  const backend = await selectBackend('cpu');
-  await runSnippet(data.code, { tf, Lambda, post, runId: data.runId, backend });
 }

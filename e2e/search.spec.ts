@@ -1,23 +1,13 @@
-/**
- * Finding the guide and reading it anywhere: search, sitemap, robots.txt, link previews,
- * the web app manifest, and pages and snippets that work offline once visited.
- */
+/** Search: the dialog, its keyboard, its results landing on their section, in one or both languages. */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, settled, snippet } from './helpers';
-
-const LANGS = ['en', 'fr'] as const;
+import { pageFiles } from '../src/collection/files';
+import { LANGS } from '../src/i18n/locales';
+import { pagePath } from '../src/i18n/paths';
 
 /** A word of the French serialization page that no other French page or snippet uses. */
 const FRENCH_ONLY_WORD = 'imbriquée';
-
-/** Page keys, from the content files: content/<lang>/<key>.mdx. */
-function pageKeys(lang: string): string[] {
-  return readdirSync(join('content', lang)).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, '')).sort();
-}
-
-const pathOf = (lang: string, key: string) => (key === 'index' ? `/${lang}/` : `/${lang}/${key}/`);
 
 /**
  * The id of the section of content/fr/serialization.mdx the word is in, after checking that
@@ -26,7 +16,7 @@ const pathOf = (lang: string, key: string) => (key === 'index' ? `/${lang}/` : `
  */
 function sectionOfFrenchOnlyWord(): string {
   const elsewhere = [
-    ...pageKeys('fr').filter((k) => k !== 'serialization').map((k) => join('content/fr', `${k}.mdx`)),
+    ...pageFiles('fr').filter((f) => f !== 'serialization.mdx').map((f) => join('content/fr', f)),
     ...readdirSync('content/snippets').map((f) => join('content/snippets', f)),
   ].filter((file) => readFileSync(file, 'utf8').toLowerCase().includes(FRENCH_ONLY_WORD));
   expect(elsewhere, `"${FRENCH_ONLY_WORD}" must appear only in content/fr/serialization.mdx: pick another word`).toEqual([]);
@@ -80,7 +70,7 @@ test.describe('search', () => {
 
   test('results stay in the language of the page', async ({ page }) => {
     for (const lang of LANGS) {
-      await page.goto(pathOf(lang, 'state'));
+      await page.goto(pagePath(lang, 'state'));
       await page.keyboard.press('/');
       const options = await search(page, 'Lambda');
       const hrefs = await options.evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? ''));
@@ -227,136 +217,3 @@ test.describe('search', () => {
   });
 });
 
-test.describe('discovery', () => {
-  test('the sitemap lists every page in both languages, each with its alternates', async ({ request }) => {
-    const index = await (await request.get('/sitemap-index.xml')).text();
-    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
-    expect(sitemaps.length).toBeGreaterThan(0);
-    const entries = new Map<string, Map<string, string>>();
-    for (const path of sitemaps) {
-      const xml = await (await request.get(path)).text();
-      for (const [, url] of xml.matchAll(/<url>([\s\S]*?)<\/url>/g)) {
-        const loc = new URL(/<loc>([^<]+)<\/loc>/.exec(url!)![1]!).pathname;
-        const links = new Map([...url!.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1]!, new URL(m[2]!).pathname]));
-        entries.set(loc, links);
-      }
-    }
-    const keys = pageKeys('en');
-    expect(pageKeys('fr')).toEqual(keys);
-    expect(keys.length).toBeGreaterThanOrEqual(10);
-    for (const key of keys) {
-      for (const lang of LANGS) {
-        const links = entries.get(pathOf(lang, key));
-        expect(links, `${pathOf(lang, key)} in the sitemap`).toBeDefined();
-        expect(links!.get('en'), pathOf(lang, key)).toBe(pathOf('en', key));
-        expect(links!.get('fr'), pathOf(lang, key)).toBe(pathOf('fr', key));
-        expect(links!.get('x-default'), pathOf(lang, key)).toBe('/');
-      }
-    }
-    expect([...entries.keys()].filter((p) => p.includes('404'))).toEqual([]);
-    // Pages and the language chooser only: no images, manifests or scripts.
-    expect([...entries.keys()].sort()).toEqual(['/', ...LANGS.flatMap((lang) => keys.map((key) => pathOf(lang, key)))].sort());
-  });
-
-  test('robots.txt points at the sitemap', async ({ request }) => {
-    const response = await request.get('/robots.txt');
-    expect(response.status()).toBe(200);
-    const sitemap = /^Sitemap: (\S+)$/m.exec(await response.text())?.[1];
-    expect(sitemap).toMatch(/^https?:\/\/.+\/sitemap-index\.xml$/);
-    expect((await request.get(new URL(sitemap!).pathname)).status()).toBe(200);
-  });
-
-  test('a page has link-preview metadata and its own social image, a PNG of 1200x630', async ({ page, request }) => {
-    await page.goto('/fr/serialization/');
-    const meta = (property: string) => page.locator(`meta[property="${property}"], meta[name="${property}"]`).first();
-    await expect(meta('og:title')).toHaveAttribute('content', (await page.locator('h1').textContent())!.trim());
-    await expect(meta('og:description')).toHaveAttribute('content', /.{40,}/);
-    await expect(meta('og:locale')).toHaveAttribute('content', 'fr_FR');
-    await expect(meta('og:locale:alternate')).toHaveAttribute('content', 'en_US');
-    await expect(meta('og:url')).toHaveAttribute('content', /^https?:\/\/.+\/fr\/serialization\/$/);
-    await expect(meta('twitter:card')).toHaveAttribute('content', 'summary_large_image');
-    const image = (await meta('og:image').getAttribute('content'))!;
-    expect(image).toMatch(/^https?:\/\/[^/]+\/og\/fr\/serialization\.png$/);
-    expect(await meta('twitter:image').getAttribute('content')).toBe(image);
-
-    const png = await request.get(new URL(image).pathname);
-    expect(png.status()).toBe(200);
-    expect(png.headers()['content-type']).toBe('image/png');
-    const bytes = await png.body();
-    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 630]);
-    // Each page has its own card: the English one is a different image.
-    const english = await request.get('/og/en/serialization.png');
-    expect(english.status()).toBe(200);
-    expect(Buffer.compare(await english.body(), bytes)).not.toBe(0);
-  });
-
-  test('the web app manifest names the site in the page language and its icons exist', async ({ page, request }) => {
-    for (const lang of LANGS) {
-      await page.goto(pathOf(lang, 'index'));
-      const href = (await page.locator('link[rel=manifest]').getAttribute('href'))!;
-      const manifest = await (await request.get(href)).json();
-      expect(manifest.name).toBe(lang === 'en' ? 'Lambda or Layer?' : 'Lambda ou Layer\u202f?');
-      expect(manifest.start_url).toBe(`/${lang}/`);
-      expect(manifest.lang).toBe(lang);
-      const sizes = manifest.icons.map((icon: { sizes: string }) => icon.sizes);
-      expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
-      for (const icon of manifest.icons as { src: string; type: string }[]) {
-        const response = await request.get(icon.src);
-        expect(response.status(), icon.src).toBe(200);
-        expect(response.headers()['content-type'], icon.src).toBe(icon.type);
-      }
-    }
-    await expect(page.locator('link[rel=icon][type="image/svg+xml"]')).toHaveAttribute('href', '/favicon.svg');
-    expect((await request.get('/favicon.ico')).status()).toBe(200);
-  });
-});
-
-test.describe('offline', () => {
-  test('a page visited once loads and runs its snippet with the network cut', async ({ page, context }) => {
-    test.setTimeout(120_000);
-    await page.goto('/en/');
-    // The service worker takes control of the page it was registered from.
-    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20_000 });
-    const root = snippet(page, 'overview-first');
-    await root.scrollIntoViewIfNeeded();
-    await root.hover(); // tfjs and the worker are fetched on intent
-    await run(root);
-    expect(await settled(root)).toBe('done');
-    await expect(root.locator('[data-output]')).not.toBeEmpty();
-
-    await context.setOffline(true);
-    // The network is really cut, for the service worker too: what was never fetched fails.
-    expect(await page.evaluate(() => fetch('/robots.txt').then((r) => r.status, () => 'failed'))).toBe('failed');
-    const assets: { path: string; fromCache: boolean }[] = [];
-    page.on('response', (r) => {
-      const path = new URL(r.url()).pathname;
-      if (path.startsWith('/_astro/')) assets.push({ path, fromCache: r.fromServiceWorker() });
-    });
-    const response = await page.reload();
-    expect(response?.fromServiceWorker()).toBe(true);
-    await expect(page.locator('h1')).toBeVisible();
-    const again = snippet(page, 'overview-first');
-    await again.hover();
-    await run(again);
-    expect(await settled(again)).toBe('done');
-    await expect(again.locator('[data-output]')).not.toBeEmpty();
-    await expect(again.locator('[data-output] [data-error]')).toHaveCount(0);
-    // Styles, scripts, the snippet worker and the tfjs chunks it imports: all from the worker's cache.
-    expect(assets.filter((a) => a.path.endsWith('.js')).length).toBeGreaterThan(4);
-    expect(assets.filter((a) => !a.fromCache)).toEqual([]);
-    await context.setOffline(false);
-  });
-
-  test('the service worker is versioned by the build and drops other versions’ caches', async ({ page, request }) => {
-    const source = await (await request.get('/sw.js')).text();
-    const version = /const VERSION = "([0-9a-f]{12})"/.exec(source)?.[1];
-    expect(version, 'sw.js carries the build version').toBeTruthy();
-    // A cache left by an earlier deploy (robots.txt registers no worker, so none is active yet).
-    await page.goto('/robots.txt');
-    await page.evaluate(() => caches.open('lambda-or-layer-000000000000').then((c) => c.put('/en/state/', new Response('old page'))));
-    await page.goto('/en/state/');
-    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20_000 });
-    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`lambda-or-layer-${version}`]);
-  });
-});

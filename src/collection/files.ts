@@ -1,8 +1,8 @@
-/** Reads the MDX pages as files, for tests that check structure across languages. */
+/** Reads the MDX pages as files, outside Astro: for the tests, the e2e specs and the benchmark. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGS, type Lang } from '../../src/i18n/locales';
-import { parseHeadingMarker } from '../../src/markdown/section-ids';
+import { LANGS, type Lang } from '../i18n/locales';
+import { parseHeadingMarker } from '../markdown/section-ids';
 
 export const CONTENT = 'content';
 
@@ -38,4 +38,3 @@ export function readPage(lang: Lang, file: string): PageFile {
   return { lang, file, frontmatter, body, prose, headings, snippetIds };
 }
 
-export const allLangs = LANGS;

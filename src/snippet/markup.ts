@@ -1,0 +1,89 @@
+/**
+ * The snippet's DOM contract, in one place: the markup Snippet.astro renders at build time,
+ * which the bootstrap and the island read in the browser (and the tests and Pagefind select).
+ * A leaf module: no DOM access at import; it imports only the language list and the default time limit.
+ */
+import { DEFAULT_LANG, isLang, type Lang } from '../i18n/locales';
+import { DEFAULT_TIMEOUT_MS } from './source';
+
+/** The toolbar's buttons, in order; `data-action` holds the name. */
+export const ACTIONS = ['run', 'stop', 'reset', 'copy', 'share'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** The selector of one toolbar button. */
+export function actionButton(action: Action): string {
+  return `[data-action="${action}"]`;
+}
+
+/** Where each part of a snippet is, from its root (or from the page, for `root`). */
+export const SELECTORS = {
+  root: '[data-snippet]',
+  /** The static, highlighted code the editor replaces. */
+  staticCode: '[data-code] pre',
+  action: '[data-action]',
+  backend: 'select[data-backend]',
+  hint: '[data-hint]',
+  state: '[data-status-state]',
+  runInfo: '[data-status-run]',
+  flash: '[data-status-flash]',
+  notes: '[data-notes]',
+  output: '[data-output]',
+  /** The JSON of the original code, right after the root (outside it, so not part of its text). */
+  original: 'script[data-original]',
+} as const;
+
+/** A snippet's settings, as its root carries them. */
+export interface SnippetRoot {
+  id: string;
+  lang: Lang;
+  /** Hash of the original code: saved edits of another version are not replayed. */
+  hash: string;
+  timeoutMs: number;
+  /** The error text the snippet is meant to fail with, or null. */
+  expectError: string | null;
+}
+
+/** The root's `data-*` attributes for these settings (rendered by Snippet.astro). */
+export function rootAttributes(root: SnippetRoot): Record<string, string | undefined> {
+  return {
+    'data-snippet': root.id,
+    'data-lang': root.lang,
+    'data-hash': root.hash,
+    'data-timeout': String(root.timeoutMs),
+    'data-expect-error': root.expectError ?? undefined,
+  };
+}
+
+/** Reads the settings back from a root element. */
+export function readRoot(root: HTMLElement): SnippetRoot {
+  const timeout = Number(root.dataset.timeout);
+  return {
+    id: root.dataset.snippet ?? '',
+    lang: isLang(root.dataset.lang) ? root.dataset.lang : DEFAULT_LANG,
+    hash: root.dataset.hash ?? '',
+    timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
+    expectError: root.dataset.expectError ?? null,
+  };
+}
+
+/** The action a button stands for, or null when the element is no toolbar button. */
+export function actionOf(button: Element | null): Action | null {
+  const name = button instanceof HTMLElement ? button.dataset.action : undefined;
+  return (ACTIONS as readonly string[]).includes(name ?? '') ? (name as Action) : null;
+}
+
+/** What the bootstrap hands to the island for one snippet. */
+export interface Boot {
+  root: HTMLElement;
+  /** The static code block the editor replaces. */
+  pre: HTMLElement;
+  /** The code the static block shows: the original, or the reader's saved edit. */
+  code: string;
+  /** The block's text as the bootstrap left it, to detect typing before the editor came. */
+  shown: string;
+  /** Buttons pressed before the island was there, in order. */
+  pending: Action[];
+  hydrated: boolean;
+  /** Resolves when no pointer is held down and no IME composition runs in the block: swapping then loses nothing. */
+  settled(): Promise<void>;
+}
