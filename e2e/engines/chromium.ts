@@ -14,10 +14,13 @@ export function playwrightTab(page: Page, origin: string): Tab {
     },
     evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R> {
       // An expression, not a function: the page's CSP forbids the page itself to eval.
-      return page.evaluate(`(${fn.toString()})(...${JSON.stringify(args)})`) as Promise<R>;
+      return page.evaluate<R>(`(${fn.toString()})(...${JSON.stringify(args)})`);
     },
     async click(selector) {
       await page.locator(selector).first().click();
+    },
+    async hover(selector) {
+      await page.locator(selector).first().hover();
     },
     async type(text) {
       await page.keyboard.type(text);

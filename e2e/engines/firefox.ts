@@ -29,6 +29,10 @@ export async function firefoxTab(browser: Browser, origin: string): Promise<{ ta
       await centre(tab, selector);
       await page.locator(selector).click();
     },
+    async hover(selector) {
+      await centre(tab, selector);
+      await page.locator(selector).hover();
+    },
     async type(text) {
       await page.keyboard.type(text);
     },

@@ -19,6 +19,8 @@ export interface Tab {
   evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R>;
   /** A real click (trusted, with the pointer) in the middle of the first element `selector` matches. */
   click(selector: string): Promise<void>;
+  /** Moves the pointer (trusted) to the middle of the first element `selector` matches, and leaves it there. */
+  hover(selector: string): Promise<void>;
   /** Types text into the focused element, key by key. */
   type(text: string): Promise<void>;
   /** Presses a key, with modifiers held: 'Enter', 'Control+Enter', 'Escape', '/'. */
@@ -52,7 +54,7 @@ export async function waitFor<A extends unknown[], R>(
   for (;;) {
     try {
       const value = await tab.evaluate(fn, ...args);
-      if (value) return value as NonNullable<R>;
+      if (value) return value;
       last = value;
     } catch (error) {
       // A navigation under way destroys the page the function ran in: ask the next one.

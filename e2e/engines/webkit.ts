@@ -76,8 +76,9 @@ export async function startWebKit(engine: WebKitEngine): Promise<WebKitService> 
   await waitForHttp(`${url}/status`, 10_000);
   return {
     url,
-    async stop() {
+    stop() {
       for (const child of children.reverse()) child.kill();
+      return Promise.resolve();
     },
   };
 }
@@ -139,17 +140,21 @@ export async function webkitTab(
       await driver.navigate().refresh();
     },
     async evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R> {
-      const outcome = (await driver.executeAsyncScript(
+      const outcome = await driver.executeAsyncScript<{ ok: true; value: R } | { ok: false; error: string }>(
         `const done = arguments[arguments.length - 1];
          Promise.resolve().then(() => (${fn.toString()})(...${JSON.stringify(args)}))
            .then((value) => done({ ok: true, value: value === undefined ? null : value }), (e) => done({ ok: false, error: String(e && e.stack || e) }));`,
-      )) as { ok: true; value: R } | { ok: false; error: string };
+      );
       if (!outcome.ok) throw new Error(`webkit: page function failed: ${outcome.error}`);
       return outcome.value;
     },
     async click(selector) {
       await centre(tab, selector);
       await driver.findElement(By.css(selector)).click();
+    },
+    async hover(selector) {
+      await centre(tab, selector);
+      await driver.actions().move({ origin: await driver.findElement(By.css(selector)) }).perform();
     },
     async type(text) {
       await driver.actions().sendKeys(text).perform();
@@ -166,7 +171,7 @@ export async function webkitTab(
     async setViewport(width, height) {
       // WebDriver sizes the window; the page's viewport is smaller by the window's chrome.
       const rect = await driver.manage().window().getRect();
-      const inner = (await driver.executeScript('return [innerWidth, innerHeight]')) as [number, number];
+      const inner = await driver.executeScript<[number, number]>('return [innerWidth, innerHeight]');
       await driver.manage().window().setRect({ width: width + rect.width - inner[0], height: height + rect.height - inner[1] });
     },
   };

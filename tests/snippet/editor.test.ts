@@ -6,7 +6,7 @@ import { errorLineOf } from '../../src/snippet/editor/error-line';
 import { diff } from '../../src/snippet/island/take-over';
 
 function editor(doc: string, onRun = vi.fn()) {
-  const view = createEditor({ doc, label: 'Snippet code, editable', describedBy: 'hint', onRun, onChange: () => undefined });
+  const view = createEditor({ doc, lang: 'en', label: 'Snippet code, editable', describedBy: 'hint', onRun, onChange: () => undefined });
   document.body.append(view.dom);
   return view;
 }

@@ -1,6 +1,6 @@
 /**
  * Marks the line an error points at: a line decoration in the text and a marker
- * on its line number. Set from outside with `setErrorLine`; any edit clears it,
+ * on its line number. Set from outside with `markErrorLine`; any edit clears it,
  * since the line it named may no longer be the one at fault.
  */
 import { RangeSet, StateEffect, StateField, type Extension } from '@codemirror/state';
@@ -33,7 +33,7 @@ const decorations = EditorView.decorations.compute([errorLineField], (state) => 
 
 const gutterClass = gutterLineClass.compute([errorLineField], (state) => {
   const line = state.field(errorLineField);
-  return line === null ? RangeSet.empty : RangeSet.of(gutterMark.range(state.doc.line(line).from));
+  return RangeSet.of<GutterMarker>(line === null ? [] : [gutterMark.range(state.doc.line(line).from)]);
 });
 
 export function errorLine(): Extension {
@@ -49,7 +49,7 @@ export function markErrorLine(view: EditorView, line: number | null): void {
   view.dispatch({ effects });
 }
 
-/** The marked line, or null (for tests and the status line). */
+/** The marked line, or null (for the tests). */
 export function errorLineOf(view: EditorView): number | null {
   return view.state.field(errorLineField, false) ?? null;
 }

@@ -1,6 +1,6 @@
 /**
  * Syntax colours for the editor as token classes shared with the static code
- * (see ../highlight.ts): the colours are CSS variables, so light and dark follow
+ * (src/markdown/code-tokens.ts): the colours are CSS variables, so light and dark follow
  * the site theme with no JavaScript, and the swap from static code to editor
  * keeps every token's colour.
  */

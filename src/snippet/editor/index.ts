@@ -5,21 +5,38 @@
  * tab-focus mode), which the hint next to the editor says.
  */
 import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { javascript } from '@codemirror/lang-javascript';
-import { bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
-import { EditorSelection, EditorState, Prec, type Extension } from '@codemirror/state';
+import {
+  deleteLine,
+  history,
+  historyKeymap,
+  indentLess,
+  indentMore,
+  indentWithTab,
+  moveLineDown,
+  moveLineUp,
+  standardKeymap,
+  toggleComment,
+  toggleTabFocusMode,
+} from '@codemirror/commands';
+import { javascriptLanguage } from '@codemirror/lang-javascript';
+import { bracketMatching, indentOnInput, indentUnit, LanguageSupport } from '@codemirror/language';
+import type { KeyBinding } from '@codemirror/view';
+import { Compartment, EditorSelection, EditorState, Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
+import type { Lang } from '../../i18n/locales';
 import { errorLine } from './error-line';
 import { snippetHighlighting } from './highlight';
+import { assistSay, phrases } from './labels';
 
 export { markErrorLine } from './error-line';
 
 export interface EditorOptions {
   doc: string;
+  /** The page's language: labels of the editor's help and CodeMirror's own phrases. */
+  lang: Lang;
   /** Accessible name of the code area. */
   label: string;
-  /** Id of the element that explains the keys (Ctrl+Enter, Escape then Tab). */
+  /** Id of the element that explains the keys (Ctrl+Enter, Escape then Tab, the help's keys). */
   describedBy: string;
   /** Initial cursor position, e.g. where the reader clicked in the static code. */
   cursor?: number;
@@ -42,6 +59,24 @@ function runKey(onRun: () => void): Extension {
   );
 }
 
+/**
+ * CodeMirror's standard keys, plus the editing commands a reader of short snippets uses. Not its
+ * whole default keymap: every command it binds is downloaded, whether pressed or not.
+ */
+const editingKeys: KeyBinding[] = [
+  { key: 'Alt-ArrowUp', run: moveLineUp },
+  { key: 'Alt-ArrowDown', run: moveLineDown },
+  { key: 'Mod-[', run: indentLess },
+  { key: 'Mod-]', run: indentMore },
+  { key: 'Shift-Mod-k', run: deleteLine },
+  { key: 'Mod-/', run: toggleComment },
+  // Tab moves focus instead of indenting, for as long as the reader wants.
+  { key: 'Ctrl-m', mac: 'Shift-Alt-m', run: toggleTabFocusMode },
+  // The documentation key (./assist.ts): the browser's own (Firefox: page info) must not open meanwhile.
+  { key: 'Mod-i', run: () => false, preventDefault: true },
+  ...standardKeymap,
+];
+
 function editing(): Extension {
   return [
     history(),
@@ -50,7 +85,7 @@ function editing(): Extension {
     bracketMatching(),
     indentUnit.of('  '),
     EditorState.tabSize.of(2),
-    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+    keymap.of([...closeBracketsKeymap, ...editingKeys, ...historyKeymap, indentWithTab]),
   ];
 }
 
@@ -58,6 +93,39 @@ function accessibility(label: string, describedBy: string): Extension {
   // tabindex: the content is focusable anyway (contenteditable); saying so lets checkers such as
   // axe see that the scrolling editor can be reached and scrolled from the keyboard.
   return EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': describedBy, tabindex: '0' });
+}
+
+/**
+ * The tfjs help (./assist.ts: completions, signatures, docs, syntax errors) is fetched when the
+ * reader starts editing (focus, a click or a key in the editor), not with the editor: a reader who
+ * only runs the snippets never downloads it.
+ */
+function lazyAssist(lang: Lang): Extension {
+  const slot = new Compartment();
+  let state: 'idle' | 'loading' | 'loaded' | 'failed' = 'idle';
+  const load = (view: EditorView, retry: boolean): false => {
+    if (state === 'loading' || state === 'loaded' || (state === 'failed' && !retry)) return false;
+    state = 'loading';
+    import('./assist').then(
+      (assist) => {
+        state = 'loaded';
+        if (!view.dom.isConnected) return;
+        view.dispatch({ effects: slot.reconfigure(assist.assist(lang)) });
+        assist.resume(view);
+      },
+      // Offline: the editor works without its help; coming back to it (focus) tries again, a key does not.
+      () => (state = 'failed'),
+    );
+    return false;
+  };
+  return [
+    slot.of([]),
+    EditorView.domEventHandlers({
+      focus: (_event, view) => load(view, true),
+      pointerdown: (_event, view) => load(view, false),
+      keydown: (_event, view) => load(view, false),
+    }),
+  ];
 }
 
 function changes(onChange: (view: EditorView) => void): Extension {
@@ -74,11 +142,14 @@ export function createEditor(options: EditorOptions): EditorView {
     selection: EditorSelection.cursor(cursor),
     extensions: [
       runKey(options.onRun),
-      javascript(),
+      // The grammar alone, without CodeMirror's JavaScript completions: the help comes with ./assist.ts.
+      new LanguageSupport(javascriptLanguage),
       lineNumbers(),
       snippetHighlighting(),
       editing(),
       errorLine(),
+      phrases(assistSay(options.lang)),
+      lazyAssist(options.lang),
       accessibility(options.label, options.describedBy),
       changes(options.onChange),
     ],

@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// How the snippet editor feels while typing, for the benchmark: the longest main-thread task
+// while a reader types into a 200-line snippet with the editor's tfjs help loaded (completions
+// opening, signature help, the syntax check after each pause), in Chromium, from a trace of
+// the renderer's main thread. The budget: no task over 16 ms (one frame).
+//
+//   node scripts/editor-typing.mjs            builds nothing: serves dist/ and measures
+/* global document, window, getSelection -- the functions given to page.evaluate run in the page */
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findEngines } from './engines.mjs';
+
+/** One frame at 60 Hz: a keystroke's work must fit in it. */
+export const KEYSTROKE_BUDGET_MS = 16;
+
+/** What the reader types, at a fast typist's pace: completions, an options object, a call's arguments, a syntax error and its fix. */
+const TYPED = [
+  "const probe = tf.layers.dense({ units: 4, activation: 'relu' });",
+  'const out = probe.apply(tf.ones([1, 3]));',
+  'out.square().sum().print();',
+  'const broken = ;',
+];
+const KEY_DELAY_MS = 60;
+
+/**
+ * `lines` lines of the guide's own snippets, one after another (each in a block of its own, so
+ * that their names do not clash).
+ */
+export function longSnippet(lines = 200) {
+  const out = [];
+  for (const file of readdirSync('content/snippets')
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
+    const code = readFileSync(`content/snippets/${file}`, 'utf8')
+      .split('\n')
+      .filter((line) => !/^\s*\/\/ @/.test(line))
+      .map((line) => line.replace(/⟦([^|⟧]*)\|[^⟧]*⟧/g, '$1'));
+    out.push('{', ...code.map((line) => `  ${line}`), '}');
+    if (out.length >= lines) break;
+  }
+  return out.slice(0, lines).join('\n');
+}
+
+/**
+ * Types into the playground's editor, holding a 200-line snippet, and returns the longest
+ * main-thread task (ms) while typing, how many exceeded the budget, and the longest time an
+ * input event's handlers took (Event Timing).
+ * @param {import('@playwright/test').Browser} browser Chromium
+ * @param {string} base the served site, e.g. http://127.0.0.1:4329
+ */
+export async function editorTyping(browser, base, { lines = 200, withoutHelp = false } = {}) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // The same typing without the help, for comparison: its chunk never arrives.
+  if (withoutHelp) await page.route(/\/_astro\/assist\.[\w-]+\.js$/, (route) => route.abort());
+  try {
+    await page.goto(`${base}/en/playground/`, { waitUntil: 'networkidle' });
+    const root = page.locator('[data-snippet="playground"]');
+    await root.locator('pre').first().click();
+    await root.locator('.cm-content').click();
+    if (!withoutHelp) await root.locator('.cm-editor[data-assist]').waitFor();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.insertText(longSnippet(lines));
+    // In the middle of the code, on a new line.
+    await page.evaluate(() => {
+      const content = document.querySelector('[data-snippet="playground"] .cm-content');
+      const line = content?.querySelectorAll('.cm-line')[Math.floor(content.querySelectorAll('.cm-line').length / 2)];
+      const range = document.createRange();
+      range.selectNodeContents(line);
+      range.collapse(false);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    });
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1500);
+    await page.evaluate(() => {
+      const w = /** @type {any} */ (window);
+      w.__inputs = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries())
+          w.__inputs.push({ name: e.name, handlers: e.processingEnd - e.processingStart, duration: e.duration });
+      }).observe({ type: 'event', durationThreshold: 16, buffered: false });
+    });
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    for (const line of TYPED) {
+      await page.keyboard.type(line, { delay: KEY_DELAY_MS });
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Enter');
+    }
+    // The syntax check runs once typing pauses: it is the keystrokes' work too.
+    await page.waitForTimeout(1000);
+    const trace = JSON.parse((await browser.stopTracing()).toString());
+    const inputs = await page.evaluate(() => /** @type {any} */ (window).__inputs);
+    const tasks = mainThreadTasks(trace.traceEvents ?? trace);
+    const keystrokes = tasks.filter((t) => t.keystroke);
+    const longest = (list, key) => Math.round(Math.max(0, ...list.map((t) => t[key])) * 10) / 10;
+    const p95 = (list, key) => {
+      const sorted = list.map((t) => t[key]).sort((a, b) => a - b);
+      return Math.round((sorted[Math.floor(0.95 * (sorted.length - 1))] ?? 0) * 10) / 10;
+    };
+    return {
+      lines,
+      keys: TYPED.join('').length + 2 * TYPED.length,
+      // Wall-clock time, and the main thread's own CPU time (what a busy machine does not inflate).
+      longestKeystrokeTaskMs: longest(keystrokes, 'wall'),
+      longestKeystrokeTaskCpuMs: longest(keystrokes, 'cpu'),
+      p95KeystrokeTaskMs: p95(keystrokes, 'wall'),
+      longestTaskMs: longest(tasks, 'wall'),
+      longestTaskCpuMs: longest(tasks, 'cpu'),
+      tasksOverBudget: tasks.filter((t) => t.wall > KEYSTROKE_BUDGET_MS).length,
+      longestInputHandlersMs: Math.round(Math.max(0, ...inputs.map((i) => i.handlers)) * 10) / 10,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Keyboard events: a task that dispatches one is a keystroke's. */
+const KEY_EVENTS = new Set(['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'textInput']);
+
+/** The tasks run on the page renderer's main thread: wall and CPU time (ms), and whether a key event ran in it. */
+function mainThreadTasks(events) {
+  const main = events.find(
+    (e) =>
+      e.name === 'thread_name' &&
+      e.args?.name === 'CrRendererMain' &&
+      events.some((t) => t.pid === e.pid && t.tid === e.tid && t.name === 'RunTask'),
+  );
+  const onMain = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X');
+  const keys = onMain.filter((e) => e.name === 'EventDispatch' && KEY_EVENTS.has(e.args?.data?.type));
+  return onMain
+    .filter((e) => e.name === 'RunTask')
+    .map((e) => ({
+      wall: e.dur / 1000,
+      cpu: (e.tdur ?? e.dur) / 1000,
+      keystroke: keys.some((k) => k.ts >= e.ts && k.ts < e.ts + e.dur),
+    }));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = 4331;
+  const server = spawn(process.execPath, ['scripts/serve.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const browser = await chromium.launch({ executablePath: (await findEngines()).chromium?.executablePath, args: CHROMIUM_ARGS });
+  try {
+    const result = await editorTyping(browser, `http://127.0.0.1:${port}`);
+    console.log(result);
+    if (process.argv.includes('--compare'))
+      console.log('without the help:', await editorTyping(browser, `http://127.0.0.1:${port}`, { withoutHelp: true }));
+    console.log(
+      `Longest main-thread task of a keystroke in a ${result.lines}-line snippet: ${result.longestKeystrokeTaskMs} ms (${result.longestKeystrokeTaskCpuMs} ms of CPU; budget ${KEYSTROKE_BUDGET_MS} ms)`,
+    );
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
