@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { sectionIds } from './src/markdown/section-ids.ts';
 import csp from './src/build/csp.ts';
+import licenses, { bundledPackages } from './src/build/licenses.ts';
 import { CODE_THEMES, tokenClasses } from './src/markdown/code-tokens.ts';
 import { DEFAULT_LANG, LANG_TAGS, LANGS } from './src/i18n/locales.ts';
 import { tfjsApi } from './src/build/tfjs-api-plugin.ts';
@@ -23,6 +24,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     csp(),
+    licenses(),
     sitemap({
       // Every page with its other-language alternate; 404 pages are not content.
       i18n: { defaultLocale: DEFAULT_LANG, locales: LANG_TAGS },
@@ -47,5 +49,14 @@ export default defineConfig({
   build: { format: 'directory' },
   // ES workers keep dynamic imports lazy: the wasm backend and acorn load only when needed.
   // tfjsApi: the editor's completions and docs (virtual:tfjs-api), generated from the installed tfjs.
-  vite: { worker: { format: 'es' }, plugins: [tfjsApi()] },
+  vite: {
+    worker: {
+      format: 'es',
+      // tfjs repeats its Apache-2.0 header in each of its ~840 source files: half the worker's
+      // bytes, parsed on every first Run. One copy of each license is in /third-party-licenses.txt.
+      rolldownOptions: { output: { comments: { legal: false } } },
+      plugins: () => [bundledPackages()],
+    },
+    plugins: [tfjsApi(), bundledPackages()],
+  },
 });

@@ -12,7 +12,7 @@ import { LANGS } from '../src/i18n/locales';
 import { pagePath } from '../src/i18n/paths';
 import { ui } from '../src/i18n/ui';
 import { builtPages } from '../scripts/dist.mjs';
-import { run, setCode, settled, snippet } from './helpers';
+import { setCode, settled, snippet } from './helpers';
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });

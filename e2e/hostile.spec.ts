@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deflateRawSync } from 'node:zlib';
 import { builtPages } from '../scripts/dist.mjs';
+import { parsePolicy } from '../src/build/csp';
 import { PLAYGROUND, editorText, run, setCode, settled, snippet, watchDialogs } from './helpers';
 
 /** A click on the page is handled at once while a snippet runs (the theme toggle flips). */
@@ -33,9 +34,14 @@ async function outputElements(root: Locator): Promise<number> {
   return root.locator('[data-output]').evaluate((el) => el.querySelectorAll('*').length);
 }
 
-/** The playground's original code, as the page carries it. */
+/** The playground's original code, as the page carries it (its highlighted code's text). */
 async function originalCode(page: Page, id = 'playground'): Promise<string> {
-  return page.locator(`[data-snippet="${id}"] + script[data-original]`).evaluate((el) => JSON.parse(el.textContent ?? '""') as string);
+  const response = await page.request.get(page.url());
+  const html = await response.text();
+  return page.evaluate(
+    ([source, snippet]) => new DOMParser().parseFromString(source, 'text/html').querySelector(`[data-snippet="${snippet}"] [data-code] pre`)?.textContent ?? '',
+    [html, id] as const,
+  );
 }
 
 const shareData = (code: string) => deflateRawSync(Buffer.from(code, 'utf8')).toString('base64url');
@@ -411,9 +417,9 @@ test.describe('Content-Security-Policy', () => {
       const html = readFileSync(file, 'utf8');
       const m = /<head>\s*<meta http-equiv="content-security-policy" content="([^"]+)">/.exec(html);
       expect(m, file).not.toBeNull();
-      const policy = Object.fromEntries(m![1]!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+      const policy = parsePolicy(m![1]!);
       expect(policy['default-src'], file).toEqual(["'self'"]);
-      expect(policy['script-src']!.filter((s: string) => !s.startsWith("'sha256-")), file).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+      expect(policy['script-src']!.filter((s) => !s.startsWith("'sha256-")), file).toEqual(["'self'", "'wasm-unsafe-eval'"]);
       expect(policy['worker-src'], file).toEqual(["'self'"]);
       expect(policy['connect-src'], file).toEqual(["'self'"]);
       expect(policy['object-src'], file).toEqual(["'none'"]);

@@ -74,13 +74,13 @@ test.describe('discovery', () => {
     for (const lang of LANGS) {
       await page.goto(pagePath(lang, 'index'));
       const href = (await page.locator('link[rel=manifest]').getAttribute('href'))!;
-      const manifest = await (await request.get(href)).json();
+      const manifest = (await (await request.get(href)).json()) as { name: string; start_url: string; lang: string; icons: { src: string; type: string; sizes: string }[] };
       expect(manifest.name).toBe(lang === 'en' ? 'Lambda or Layer?' : 'Lambda ou Layer\u202f?');
       expect(manifest.start_url).toBe(`/${lang}/`);
       expect(manifest.lang).toBe(lang);
-      const sizes = manifest.icons.map((icon: { sizes: string }) => icon.sizes);
+      const sizes = manifest.icons.map((icon) => icon.sizes);
       expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
-      for (const icon of manifest.icons as { src: string; type: string }[]) {
+      for (const icon of manifest.icons) {
         const response = await request.get(icon.src);
         expect(response.status(), icon.src).toBe(200);
         expect(response.headers()['content-type'], icon.src).toBe(icon.type);

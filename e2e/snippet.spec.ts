@@ -114,10 +114,11 @@ test.describe('live snippets', () => {
     await expect(shared).toContainText(/link/i);
     await other.waitForTimeout(500);
     await expect(shared).toHaveAttribute('data-state', 'idle');
-    await expect(shared.locator('[data-tensor]')).toHaveCount(0);
+    // Nothing ran, and the output built for the original code is not shown for this one.
+    await expect(shared.locator('[data-output]')).toBeHidden();
     await run(shared);
     expect(await settled(shared)).toBe('done');
-    await expect(shared.locator('[data-tensor]')).toHaveAttribute('data-shape', '3');
+    await expect(shared.locator('[data-output]:not([data-built]) [data-tensor]')).toHaveAttribute('data-shape', '3');
   });
 
   test('strings are shown as text, never as HTML', async ({ page }) => {
@@ -153,11 +154,13 @@ test.describe('live snippets', () => {
     ].join('\n'));
     await run(root);
     expect(await settled(root)).toBe('done');
-    const tables = root.locator('[data-weights]');
-    await expect(tables).toHaveCount(2);
-    await expect(tables.nth(0).locator('[data-weight]')).toHaveCount(2);
-    await expect(tables.nth(0).locator('[data-weight][data-shape="2,3"]')).toHaveAttribute('data-trainable', 'true');
-    await expect(tables.nth(1).locator('[data-weight]')).toHaveCount(0);
+    const layers = root.locator('[data-output] [data-layer]');
+    await expect(layers).toHaveCount(2);
+    await expect(layers.nth(0).locator('[data-weight]')).toHaveCount(2);
+    await expect(layers.nth(0).locator('[data-weight][data-shape="2,3"]')).toHaveAttribute('data-trainable', 'true');
+    // A Lambda owns no weights: it says so, with no empty table.
+    await expect(layers.nth(1).locator('[data-weights]')).toHaveCount(0);
+    await expect(layers.nth(1).locator('[data-no-weights]')).toBeVisible();
   });
 
   test('model.fit streams its progress while it trains', async ({ page }) => {

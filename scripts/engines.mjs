@@ -18,6 +18,7 @@ const MINIBROWSER = ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/u
 /** Flags for headless Chromium as root in a sandboxed machine with a closed network. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
+/** @param {string} name */
 function onPath(name) {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     const file = join(dir, name);
@@ -26,9 +27,13 @@ function onPath(name) {
   return null;
 }
 
+/** @type {(paths: (string | null | undefined)[]) => string | null} */
 const first = (paths) => paths.find((path) => path && existsSync(path)) ?? null;
 
-/** Playwright's own Chromium, when `npx playwright install chromium` fetched one. */
+/**
+ * Playwright's own Chromium, when `npx playwright install chromium` fetched one.
+ * @returns {Promise<string | null>}
+ */
 async function playwrightChromium() {
   try {
     const { chromium } = await import('@playwright/test');
@@ -40,8 +45,15 @@ async function playwrightChromium() {
 }
 
 /**
+ * @typedef {{ executablePath: string }} BrowserFound
+ * @typedef {{ driver: string, browser: string, xvfb: string | null }} WebKitFound
+ * @typedef {{ chromium: BrowserFound | null, firefox: BrowserFound | null, webkit: WebKitFound | null }} Engines
+ */
+
+/**
  * What each engine needs, found on this machine, or null. CHROMIUM_PATH and FIREFOX_PATH win
  * when set.
+ * @returns {Promise<Engines>}
  */
 export async function findEngines() {
   const chromium = first([process.env.CHROMIUM_PATH, await playwrightChromium(), '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']);

@@ -78,7 +78,8 @@ test('a share link shows its code and does not run it', async ({ tab }) => {
   });
   await new Promise((resolve) => setTimeout(resolve, 500));
   expect((await outputOf(tab, ID)).state).toBe('idle');
-  expect((await outputOf(tab, ID)).tensors).toEqual([]);
+  // Nothing ran, and the output built for the original code is not shown for this one.
+  expect(await tab.evaluate((id: string) => document.querySelector<HTMLElement>(`[data-snippet="${id}"] [data-output]`)!.checkVisibility(), ID)).toBe(false);
   await clickRun(tab, ID);
   expect(await settled(tab, ID)).toBe('done');
   expect((await outputOf(tab, ID)).tensors.map((t) => t.shape)).toEqual(['3']);

@@ -18,6 +18,8 @@ type Driver =
 
 export const test = base.extend<{ tab: Tab }, { driver: Driver }>({
   driver: [
+    // Playwright reads the fixtures a fixture needs from its first parameter: none here.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use, workerInfo) => {
       const engine = workerInfo.project.name as Engine;
       const found = await findEngines();

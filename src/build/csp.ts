@@ -52,6 +52,12 @@ export const WORKER_POLICY = [
   "worker-src 'self'",
 ].join('; ');
 
+/** A policy's directives and their sources: `default-src 'self'` is `{ 'default-src': ["'self'"] }`. */
+export function parsePolicy(policy: string): Record<string, string[]> {
+  const directives = policy.split(';').map((d) => d.trim().split(/\s+/)).filter(([name]) => name);
+  return Object.fromEntries(directives.map(([name, ...sources]) => [name!, sources]));
+}
+
 /** Vite names a worker entry after its source file: src/snippet/worker/worker.ts. */
 const SNIPPET_WORKER = /^worker-[\w-]+\.js$/;
 

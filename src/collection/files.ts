@@ -1,10 +1,10 @@
 /** Reads the MDX pages as files, outside Astro: for the tests, the e2e specs and the benchmark. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGS, type Lang } from '../i18n/locales';
+import type { Lang } from '../i18n/locales';
 import { parseHeadingMarker } from '../markdown/section-ids';
 
-export const CONTENT = 'content';
+const CONTENT = 'content';
 
 export interface PageFile {
   lang: Lang;

@@ -6,14 +6,16 @@ export function initCopyButtons(): void {
     if (!pre) continue;
     const label = button.textContent ?? '';
     button.hidden = false;
-    button.addEventListener('click', async () => {
-      try {
-        await navigator.clipboard.writeText(pre.textContent ?? '');
-        button.textContent = button.dataset.copied ?? label;
-        setTimeout(() => (button.textContent = label), 1500);
-      } catch {
-        // Clipboard refused (permissions): the code stays selectable by hand.
-      }
+    button.addEventListener('click', () => {
+      navigator.clipboard.writeText(pre.textContent ?? '').then(
+        () => {
+          button.textContent = button.dataset.copied ?? label;
+          setTimeout(() => (button.textContent = label), 1500);
+        },
+        () => {
+          // Clipboard refused (permissions): the code stays selectable by hand.
+        },
+      );
     });
   }
 }

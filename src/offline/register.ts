@@ -27,9 +27,11 @@ export function registerServiceWorker(): void {
     void navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => void r.unregister()));
     return;
   }
-  const start = () => register().catch(() => {
-    // No worker (private mode, blocked): the site works as before, online only.
-  });
+  const start = (): void => {
+    register().catch(() => {
+      // No worker (private mode, blocked): the site works as before, online only.
+    });
+  };
   if (document.readyState === 'complete') start();
   else addEventListener('load', start, { once: true });
 }

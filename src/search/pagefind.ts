@@ -69,6 +69,8 @@ export function loadPagefind(scope: SearchScope): Promise<PagefindInstance> {
   let loading = engines.get(scope);
   if (!loading) {
     loading = (async () => {
+      // The site's own Pagefind bundle, at a path fixed by the build.
+      // eslint-disable-next-line no-unsanitized/method
       const module = (await import(/* @vite-ignore */ `${BUNDLE_DIR}pagefind.js`)) as PagefindModule;
       const engine = module.createInstance({ excerptLength: EXCERPT_LENGTH });
       await engine.init();

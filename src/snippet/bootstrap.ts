@@ -10,11 +10,17 @@
  * turns editable on intent.
  */
 import { actionOf, readRoot, SELECTORS, type Action, type Boot } from './markup';
+import { mark } from './marks';
+import type { BackendName } from './protocol';
+import type { StartedWorker } from './runtime/pool';
+import { spawnWorker } from './runtime/spawn';
 import { getStorage, loadBackendChoice, loadEdit, pageKey } from './storage';
 
 type Island = typeof import('./island/index');
 
 const boots = new Map<HTMLElement, Boot>();
+/** The worker spawned on the first intent; later intents leave workers to the pool. */
+let firstWorker: StartedWorker | null = null;
 const engaged = new WeakSet<Boot>();
 let island: Promise<Island> | null = null;
 
@@ -76,6 +82,8 @@ function setup(root: HTMLElement, page: string, storage: Storage | null): Boot |
   const pre = root.querySelector<HTMLElement>(SELECTORS.staticCode);
   if (!pre) return null;
   const { id, hash } = readRoot(root);
+  // The highlighted code's text is the original code exactly (Snippet.astro renders one line per line).
+  const original = pre.textContent ?? '';
   const saved = loadEdit(storage, page, id, hash);
   if (saved !== null) {
     showStatic(pre, saved);
@@ -85,7 +93,7 @@ function setup(root: HTMLElement, page: string, storage: Storage | null): Boot |
   pre.addEventListener('pointerdown', () => setBusy(pre, 'pointer', true));
   pre.addEventListener('compositionstart', () => setBusy(pre, 'ime', true));
   pre.addEventListener('compositionend', () => setBusy(pre, 'ime', false));
-  return { root, pre, code: saved ?? shown, shown, pending: [], hydrated: false, settled: () => settled(pre) };
+  return { root, pre, original, code: saved ?? shown, shown, pending: [], hydrated: false, settled: () => settled(pre) };
 }
 
 // --- Intent ------------------------------------------------------------------
@@ -93,13 +101,22 @@ function setup(root: HTMLElement, page: string, storage: Storage | null): Boot |
 function intent(boot: Boot): void {
   if (engaged.has(boot)) return;
   engaged.add(boot);
+  mark('intent');
   if (!boot.hydrated) makeEditable(boot.pre);
-  // tfjs starts loading now, alongside the editor's code rather than after it.
-  const backend = loadBackendChoice(getStorage()) === 'wasm' ? 'wasm' : 'cpu';
-  import('./runtime/page-pool').then((m) => m.warmUp(backend)).catch(() => undefined);
+  // tfjs starts loading now, in a worker spawned here rather than once the island's code has
+  // arrived: its download and parse are the longest part of a first Run.
+  let started: StartedWorker | undefined;
+  if (!firstWorker) {
+    const backend: BackendName = loadBackendChoice(getStorage()) === 'wasm' ? 'wasm' : 'cpu';
+    started = firstWorker = { worker: spawnWorker(), backend };
+    mark('worker-spawn');
+    started.worker.postMessage({ type: 'init', backend });
+  }
   loadIsland()
-    .then((m) => m.engage(boot))
+    .then((m) => m.engage(boot, started))
     .catch(() => {
+      started?.worker.terminate();
+      firstWorker = null;
       // Offline or blocked: the note says so; the static code stays readable and selectable.
       engaged.delete(boot);
       boot.root.dataset.loadFailed = '';

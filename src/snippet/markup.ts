@@ -28,8 +28,6 @@ export const SELECTORS = {
   flash: '[data-status-flash]',
   notes: '[data-notes]',
   output: '[data-output]',
-  /** The JSON of the original code, right after the root (outside it, so not part of its text). */
-  original: 'script[data-original]',
 } as const;
 
 /** A snippet's settings, as its root carries them. */
@@ -77,6 +75,8 @@ export interface Boot {
   root: HTMLElement;
   /** The static code block the editor replaces. */
   pre: HTMLElement;
+  /** The page's code, as the static block held it before a saved edit replaced it. */
+  original: string;
   /** The code the static block shows: the original, or the reader's saved edit. */
   code: string;
   /** The block's text as the bootstrap left it, to detect typing before the editor came. */

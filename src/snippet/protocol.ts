@@ -130,8 +130,20 @@ export type ToWorker =
 // ---------------------------------------------------------------------------
 // Worker -> page
 
+/**
+ * When a worker reached each step of its start, in ms on its own clock (`timeOrigin` is that
+ * clock's origin): its entry ran, its code and tfjs were loaded and evaluated, tfjs and the
+ * compiler were ready. The page turns them into performance marks (runtime/marks.ts).
+ */
+export interface WorkerTimings {
+  timeOrigin: number;
+  entry: number;
+  loaded: number;
+  ready: number;
+}
+
 export type FromWorker =
-  | { type: 'ready'; backend: BackendName; tfVersion: string }
+  | { type: 'ready'; backend: BackendName; tfVersion: string; timings: WorkerTimings }
   /**
    * The worker cannot run snippets: its code did not arrive (`load`: offline, blocked) or tfjs
    * did not start (`init`). `message` is the engine's own words. (When the entry script itself

@@ -7,8 +7,6 @@ import type { ErrorData } from './protocol';
 
 export type SnippetState = 'idle' | 'loading' | 'running' | 'done' | 'error' | 'stopped';
 
-export const SNIPPET_STATES: readonly SnippetState[] = ['idle', 'loading', 'running', 'done', 'error', 'stopped'];
-
 /** States in which a run is under way, so Stop has something to stop. */
 export function isBusy(state: SnippetState): boolean {
   return state === 'loading' || state === 'running';

@@ -29,7 +29,6 @@ type Kwargs = Parameters<tfl.layers.Layer['call']>[1];
  * `any` because its other parameters are matched by name at run time, which no static
  * type can express; it also lets `(x: Tensor) => ...` and `(xs: Tensor[]) => ...` both fit.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LambdaFunction = (...args: any[]) => Tensor | Tensor[];
 export type OutputShapeFunction = (inputShape: Shape | Shape[]) => Shape | Shape[];
 
@@ -291,9 +290,10 @@ function saveArgument(value: unknown, path: string, layer: string): ConfigValue 
   if (value instanceof tfc.Tensor) {
     if (value.isDisposed) throw refuse('it is a disposed tensor');
     if (value.dtype === 'complex64') throw refuse('it is a complex64 tensor');
-    const values = Array.from(value.dataSync() as ArrayLike<number | string>);
+    const values = Array.from<number | string>(value.dataSync() as ArrayLike<number | string>);
     if (values.some((v) => typeof v === 'number' && !Number.isFinite(v))) throw refuse('it is a tensor holding NaN or Infinity, which JSON cannot hold');
-    return { className: TENSOR_MARKER, config: { values, shape: value.shape, dtype: value.dtype } };
+    const { shape, dtype } = value as tfc.Tensor;
+    return { className: TENSOR_MARKER, config: { values, shape, dtype } };
   }
   if (typeof value === 'number') throw refuse(`it is ${value}, which JSON cannot hold`);
   if (Array.isArray(value)) return value.map((v, i) => saveArgument(v, `${path}[${i}]`, layer));
@@ -332,7 +332,10 @@ function savedSource(value: ConfigValue | undefined): string | undefined {
 /** Evaluates saved source: its free names resolve in the global scope only, as in Keras. */
 function loadFunction(saved: ConfigValue | undefined): unknown {
   const source = savedSource(saved);
-  const fn: unknown = source === undefined ? undefined : new Function(`return (${source});`)();
+  // Running saved source is the point (Keras' safe_mode=False), and fromConfig refuses it until
+  // Lambda.enableUnsafeDeserialization() is called.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const fn: unknown = source === undefined ? undefined : (new Function(`return (${source});`) as () => unknown)();
   if (typeof fn !== 'function') {
     // A Lambda saved by Python Keras lands here: it holds bytecode, which JavaScript cannot run.
     throw new Error(`This Lambda config holds no JavaScript function source: ${JSON.stringify(saved)}`);

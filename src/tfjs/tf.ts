@@ -21,6 +21,3 @@ export const version = {
   'tfjs-backend-cpu': version_cpu,
   'tfjs-layers': version_layers,
 } as const;
-
-/** The type of this namespace, as snippets see it. */
-export type TfNamespace = typeof import('./tf');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { OutputView, type Scheduler } from '../../src/snippet/island/output';
-import type { RunMessage } from '../../src/snippet/runtime/runner';
+import type { RunEvent } from '../../src/snippet/protocol';
 
 /** Frames run only when the test says so; each render "costs" `cost` ms. */
 function manualScheduler(cost = 0): Scheduler & { run(): void; pending: number } {
@@ -20,7 +20,7 @@ function manualScheduler(cost = 0): Scheduler & { run(): void; pending: number }
   };
 }
 
-const log = (text: string): RunMessage => ({ type: 'log', runId: 1, level: 'log', text });
+const log = (text: string): RunEvent => ({ type: 'log', runId: 1, level: 'log', text });
 
 describe('output batching', () => {
   it('renders nothing until the next frame, then the whole batch at once, in order', () => {

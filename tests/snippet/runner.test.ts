@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BackendName, ErrorData, FromWorker, ToWorker } from '../../src/snippet/protocol';
+import type { BackendName, ErrorData, FromWorker, RunEvent, ToWorker } from '../../src/snippet/protocol';
 import { StartError, WorkerPool, type WorkerLike } from '../../src/snippet/runtime/pool';
-import { SnippetRunner, type RunMessage, type RunSink } from '../../src/snippet/runtime/runner';
+import { SnippetRunner, type RunSink } from '../../src/snippet/runtime/runner';
 import { judge, type SnippetState, type Verdict } from '../../src/snippet/state';
 
 /** A worker that does nothing by itself: the test plays its side of the protocol. */
@@ -27,7 +27,7 @@ class FakeWorker implements WorkerLike {
     if (!this.terminated) this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
   }
   ready(backend: BackendName = 'cpu'): void {
-    this.send({ type: 'ready', backend, tfVersion: '4.22.0' });
+    this.send({ type: 'ready', backend, tfVersion: '4.22.0', timings: { timeOrigin: 0, entry: 1, loaded: 2, ready: 3 } });
   }
   crash(message: string): void {
     this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
@@ -42,7 +42,7 @@ class FakeWorker implements WorkerLike {
 /** Records what a snippet would show. */
 class Recorder implements RunSink {
   states: SnippetState[] = [];
-  messages: RunMessage[] = [];
+  messages: RunEvent[] = [];
   stops: { reason: string; limitMs: number }[] = [];
   failures: Error[] = [];
   losses: (string | null)[] = [];
@@ -53,7 +53,7 @@ class Recorder implements RunSink {
   state(state: SnippetState): void {
     this.states.push(state);
   }
-  message(message: RunMessage): void {
+  message(message: RunEvent): void {
     this.messages.push(message);
   }
   stopped(reason: 'user' | 'timeout', detail: { limitMs: number }): void {
@@ -122,14 +122,34 @@ describe('worker pool', () => {
     expect(FakeWorker.all[0]!.received).toEqual([{ type: 'init', backend: 'cpu' }]);
   });
 
-  it('hands over the ready spare and starts the next one at once', async () => {
+  it('hands over the ready spare, and starts the next one only when the run ends', async () => {
+    const { runner } = setup();
     pool.warm('cpu');
     const spare = FakeWorker.all[0]!;
     spare.ready();
-    const taken = await pool.take('cpu');
-    expect(taken).toBe(spare);
+    await runner.run('a', 'cpu');
+    // Loading a second tfjs would slow the run the reader waits for.
+    expect(FakeWorker.all).toHaveLength(1);
+    spare.send(done(spare.runId));
     expect(FakeWorker.all).toHaveLength(2);
     expect(FakeWorker.all[1]!.received).toEqual([{ type: 'init', backend: 'cpu' }]);
+  });
+
+  it('adopts the worker the bootstrap started on intent, which was sent init already', async () => {
+    const early = new FakeWorker();
+    early.postMessage({ type: 'init', backend: 'cpu' });
+    pool.warm('cpu');
+    // The bootstrap's worker is further along than the spare the island asked for: it wins.
+    pool.warm('cpu', { worker: early, backend: 'cpu' });
+    expect(FakeWorker.all[1]!.terminated).toBe(true);
+    expect(early.received).toEqual([{ type: 'init', backend: 'cpu' }]);
+    early.ready();
+    expect(await pool.take('cpu')).toBe(early);
+    // Started for a backend the reader no longer wants: ended, and a spare for the right one starts.
+    const wrong = new FakeWorker();
+    pool.warm('wasm', { worker: wrong, backend: 'cpu' });
+    expect(wrong.terminated).toBe(true);
+    expect(FakeWorker.all.at(-1)!.received).toEqual([{ type: 'init', backend: 'wasm' }]);
   });
 
   it('replaces the spare when the reader picks another backend', () => {
@@ -178,7 +198,7 @@ describe('a run', () => {
     w1.send({ type: 'error', runId: w1.runId, error: { ...error('late'), origin: 'async' } });
     expect(sink.last).toBe('error');
 
-    FakeWorker.all[1]!.ready(); // the spare started when w1 was taken
+    FakeWorker.all[1]!.ready(); // the spare started when w1's run ended
     await runner.run('b', 'cpu');
     expect(w1.terminated).toBe(true);
     const w2 = FakeWorker.all[1]!;

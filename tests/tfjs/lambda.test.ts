@@ -15,9 +15,10 @@ afterEach(() => Lambda.disableUnsafeDeserialization());
 const values = (t: unknown) => (t as tfc.Tensor).arraySync();
 const x23 = () => tfc.tensor2d([[1, 2, 3], [4, 5, 6]]);
 
-/** The model's topology as tfjs' toJSON writes it (plain JSON, not a string). */
-function topology(model: tfl.LayersModel) {
-  return JSON.parse(JSON.stringify(model.toJSON(null, false)));
+/** The model's topology as tfjs' toJSON writes it (plain JSON, not a string), as modelFromJSON reads it. */
+type Topology = Parameters<typeof tfl.models.modelFromJSON>[0] & { config: { layers: { class_name: string }[] } };
+function topology(model: tfl.LayersModel): Topology {
+  return JSON.parse(JSON.stringify(model.toJSON(null, false))) as Topology;
 }
 
 describe('weights', () => {
@@ -127,8 +128,10 @@ describe('declaredParameters', () => {
   it.each([
     ['arrow without parens', (x: unknown) => x, ['x']],
     ['arrow with parens', (x: unknown, training: unknown) => [x, training], ['x', 'training']],
+    // eslint-disable-next-line @typescript-eslint/require-await -- its source text is what is read
     ['async arrow', async (inputs: unknown, mask: unknown) => [inputs, mask], ['inputs', 'mask']],
     ['function expression', function f(x: unknown, training: unknown) { return [x, training]; }, ['x', 'training']],
+    // eslint-disable-next-line @typescript-eslint/require-await -- its source text is what is read
     ['async function', async function (x: unknown) { return x; }, ['x']],
     ['default values with commas and brackets', (x: unknown, s = [1, 2], t = { a: ')' }, training = false) => [x, s, t, training], ['x', 's', 't', 'training']],
     ['comments', (x: unknown /* , mask */, training: unknown /* flag */) => [x, training], ['x', 'training']],
@@ -141,7 +144,8 @@ describe('declaredParameters', () => {
   });
 
   it('reads source text that tsc or esbuild did not write', () => {
-    const fromText = (source: string) => new Function(`return (${source});`)() as (...a: unknown[]) => unknown;
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- functions whose source no compiler rewrote
+    const fromText = (source: string) => (new Function(`return (${source});`) as () => (...a: unknown[]) => unknown)();
     expect(declaredParameters(fromText('async x => x'))).toEqual(['x']);
     expect(declaredParameters(fromText('(x, // training\n mask) => x'))).toEqual(['x', 'mask']);
     expect(declaredParameters(fromText('function (x, s = "a,b)", training) { return x; }'))).toEqual(['x', 's', 'training']);
@@ -259,7 +263,7 @@ describe('serialization', () => {
 
   it('refuses to load by default, with an error as clear as Keras', async () => {
     const json = topology(scaled());
-    expect(json.config.layers[0].class_name).toBe('Lambda');
+    expect(json.config.layers[0]?.class_name).toBe('Lambda');
     await expect(tfl.models.modelFromJSON(json)).rejects.toThrow(
       "Requested the deserialization of a Lambda layer whose function is JavaScript source text. This carries a potential risk of arbitrary code execution and thus it is disallowed by default. If you trust the source of the saved model, call Lambda.enableUnsafeDeserialization() before loading it (the equivalent of Keras' safe_mode=False / keras.config.enable_unsafe_deserialization()).",
     );

@@ -34,7 +34,7 @@ function legacyCopy(text: string): boolean {
   const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   document.body.append(area);
   area.select();
-  let ok = false;
+  let ok: boolean;
   try {
     ok = document.execCommand('copy');
   } catch {

@@ -7,7 +7,9 @@
 import '../render/render.css';
 import { readRoot, SELECTORS, type Boot } from '../markup';
 import type { BackendName } from '../protocol';
-import { pagePool } from '../runtime/page-pool';
+import { mark } from '../marks';
+import { WorkerPool, type StartedWorker } from '../runtime/pool';
+import { spawnWorker } from '../runtime/spawn';
 import { parseShareHash, readShareLink, type ShareProblem } from '../share';
 import { getStorage, loadBackendChoice, pageKey, saveBackendChoice } from '../storage';
 import { SnippetIsland, type PageContext } from './snippet';
@@ -16,7 +18,7 @@ import { sayer } from './strings';
 const storage = getStorage();
 let backend: BackendName = loadBackendChoice(storage) === 'wasm' ? 'wasm' : 'cpu';
 const ctx: PageContext = {
-  pool: pagePool,
+  pool: new WorkerPool(spawnWorker),
   storage,
   page: pageKey(location.pathname),
   backend: () => backend,
@@ -31,9 +33,12 @@ const ctx: PageContext = {
 const islands = new Map<HTMLElement, SnippetIsland>();
 const mounting = new Map<HTMLElement, Promise<SnippetIsland>>();
 
-/** The reader showed intent on `boot`'s snippet: start tfjs loading, and mount its editor. */
-export function engage(boot: Boot): Promise<SnippetIsland> {
-  ctx.pool.warm(backend);
+/**
+ * The reader showed intent on `boot`'s snippet: make sure tfjs is loading (in `started`, the
+ * worker the bootstrap spawned on the first intent), and mount its editor.
+ */
+export function engage(boot: Boot, started?: StartedWorker): Promise<SnippetIsland> {
+  ctx.pool.warm(backend, started);
   return mount(boot);
 }
 
@@ -42,6 +47,7 @@ function mount(boot: Boot): Promise<SnippetIsland> {
   let island = mounting.get(boot.root);
   if (!island) {
     island = boot.settled().then(() => {
+      mark('island');
       const created = new SnippetIsland(boot, ctx);
       islands.set(boot.root, created);
       boot.hydrated = true;

@@ -13,16 +13,15 @@
  * the area keeps its height until the run ends, so nothing jumps.
  */
 import type { Lang } from '../../i18n/locales';
-import type { ErrorData } from '../protocol';
+import type { ErrorData, RunEvent } from '../protocol';
 import { renderError } from '../render/messages';
 import { RunRenderer } from '../render/run';
-import type { RunMessage } from '../runtime/runner';
 import { RunAnnouncer } from './announce';
 
 /** Time a frame may spend rendering output before yielding to the page. */
 const SLICE_MS = 8;
 
-type Item = { message: RunMessage } | { node: () => HTMLElement | null } | { announce: true };
+type Item = { message: RunEvent } | { node: () => HTMLElement | null } | { announce: true };
 
 export interface Scheduler {
   frame(callback: () => void): void;
@@ -97,7 +96,7 @@ export class OutputView {
     return true;
   }
 
-  push(message: RunMessage): void {
+  push(message: RunEvent): void {
     if (message.type === 'started') return;
     this.announcer.add(message);
     this.enqueue({ message });

@@ -8,11 +8,11 @@ import type { EditorView } from '@codemirror/view';
 import type { Lang } from '../../i18n/locales';
 import { actionOf, readRoot, SELECTORS, type Action, type Boot } from '../markup';
 import { createEditor, markErrorLine, replaceCode } from '../editor/index';
-import type { BackendName, ErrorData } from '../protocol';
-import { SnippetRunner, type RunMessage, type RunSink } from '../runtime/runner';
+import type { BackendName, ErrorData, RunEvent } from '../protocol';
+import { SnippetRunner, type RunSink } from '../runtime/runner';
 import { StartError, type WorkerPool } from '../runtime/pool';
 import { encodeCode, shareUrl, SHARE_MAX_BYTES } from '../share';
-import type { SnippetState, Verdict } from '../state';
+import { isBusy, type SnippetState, type Verdict } from '../state';
 import { createSaver, editKey, saveEdit, type Saver } from '../storage';
 import { copyText } from './clipboard';
 import { OutputView } from './output';
@@ -54,7 +54,7 @@ export class SnippetIsland implements RunSink {
     this.id = settings.id;
     this.lang = settings.lang;
     this.say = sayer(this.lang);
-    this.original = readOriginal(root);
+    this.original = boot.original;
     this.key = editKey(ctx.page, this.id, settings.hash);
     this.status = new StatusLine(root, this.say, this.lang, () => this.view.focus());
     this.saver = createSaver({
@@ -76,6 +76,7 @@ export class SnippetIsland implements RunSink {
     const start = takeOver(boot);
     this.view = createEditor({
       doc: boot.code,
+      lang: this.lang,
       cursor: start.typed ? 0 : start.cursor,
       label: this.say('snippet.editorLabel'),
       describedBy: root.querySelector(SELECTORS.hint)?.id ?? '',
@@ -155,7 +156,7 @@ export class SnippetIsland implements RunSink {
     if (state === 'done' || state === 'error' || state === 'stopped') this.output.announce();
   }
 
-  message(message: RunMessage): void {
+  message(message: RunEvent): void {
     this.output.push(message);
     if (message.type === 'done') this.status.setRunInfo(message.backend, message.durationMs);
     if (message.type === 'error' && message.error.location && this.runCode === this.code()) {
@@ -244,7 +245,7 @@ export class SnippetIsland implements RunSink {
    */
   private reset(): void {
     const codeChanged = this.code() !== this.original;
-    if (this.runner.state === 'loading' || this.runner.state === 'running') this.runner.stop();
+    if (isBusy(this.runner.state)) this.runner.stop();
     if (codeChanged) replaceCode(this.view, this.original);
     if (this.output.restoreBuilt()) {
       markErrorLine(this.view, null);
@@ -283,14 +284,6 @@ export class SnippetIsland implements RunSink {
     link.textContent = href;
     this.status.note('share', 'info', this.say((await copied) ? 'snippet.shareCopied' : 'snippet.shareReady'), [], link);
   }
-}
-
-/** The original code, from the JSON the page carries right after the snippet. */
-function readOriginal(root: HTMLElement): string {
-  const next = root.nextElementSibling;
-  const json = next?.matches(SELECTORS.original) ? next.textContent ?? '""' : '""';
-  const value: unknown = JSON.parse(json);
-  return typeof value === 'string' ? value : '';
 }
 
 function paragraph(className: string, text: string, data: Record<string, string>): HTMLElement {

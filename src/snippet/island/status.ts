@@ -6,7 +6,7 @@
 import type { Lang } from '../../i18n/locales';
 import { actionButton, SELECTORS } from '../markup';
 import type { BackendName } from '../protocol';
-import type { SnippetState } from '../state';
+import { isBusy, type SnippetState } from '../state';
 import { formatDuration, type Say } from './strings';
 
 export type NoteKind = 'info' | 'warn' | 'error';
@@ -46,9 +46,9 @@ export class StatusLine {
   setState(state: SnippetState): void {
     this.root.dataset.state = state;
     this.state.textContent = this.say(`snippet.state.${state}`);
-    if (state === 'loading' || state === 'running') this.runInfo.textContent = '';
+    if (isBusy(state)) this.runInfo.textContent = '';
     const stop = this.root.querySelector<HTMLElement>(actionButton('stop'));
-    stop?.setAttribute('aria-disabled', String(!(state === 'loading' || state === 'running')));
+    stop?.setAttribute('aria-disabled', String(!isBusy(state)));
   }
 
   /** "on cpu, 42 ms" after a run. */

@@ -20,6 +20,7 @@ export async function runInThread(data: ThreadData): Promise<void> {
   process.on('unhandledRejection', (reason) => post(asyncErrorMessage(data.runId, reason)));
   registerLambda();
   const [backend] = await Promise.all([selectBackend('cpu'), prepareCompiler()]);
-  post({ type: 'ready', backend, tfVersion: tf.version_core });
+  const now = performance.now();
+  post({ type: 'ready', backend, tfVersion: tf.version_core, timings: { timeOrigin: performance.timeOrigin, entry: 0, loaded: 0, ready: now } });
   await runSnippet(data.code, { tf, Lambda, post, runId: data.runId, backend });
 }

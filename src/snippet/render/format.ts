@@ -103,7 +103,7 @@ export function formatOutputShape(
 ): string | null {
   if (shape === null) return null;
   if (shape.length > 0 && shape.every((d) => Array.isArray(d))) {
-    return (shape as (number | null)[][]).map(formatShape).join(', ');
+    return shape.map(formatShape).join(', ');
   }
   return formatShape(shape as (number | null)[]);
 }

@@ -12,11 +12,9 @@ import { renderTensor } from './tensor';
 import { summarize } from './summary';
 import { tr } from './format';
 
-export { renderLog, renderBlocked, blockedText, renderError, renderDone, renderDropped, type DoneData } from './messages';
-export { createLossChart, type LossChart } from './chart';
-export { summarize };
-export { diffWeights, type WeightDiff } from './layer';
-export { formatNumber, formatCount } from './format';
+export { renderLog, renderBlocked, renderError, renderDone, renderDropped, type DoneData } from './messages';
+export { createLossChart } from './chart';
+export { diffWeights } from './layer';
 
 export interface ShownItem {
   label: string | null;

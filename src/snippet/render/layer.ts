@@ -136,7 +136,7 @@ function changeNote(diff: WeightDiff | null, lang: Lang): HTMLElement | null {
 }
 
 /** Weights with at most this many values show them in the table; larger ones keep the fold. */
-export const INLINE_VALUES = 16;
+const INLINE_VALUES = 16;
 
 /** "No weights", or the weights table: each weight, then its values (inline when few, else folded). */
 function weightsSection(

@@ -80,7 +80,7 @@ export function renderError(error: ErrorData, lang: Lang, opts: { expected: bool
  * What the tensors left after a run are: layer weights, an optimizer's state, variables that
  * no layer owns (a `tf.variable` a Lambda captures), or other tensors, which may be a leak.
  */
-export function leakBreakdown(done: DoneData): { weights: number; optimizer: number; unowned: number; other: number } {
+function leakBreakdown(done: DoneData): { weights: number; optimizer: number; unowned: number; other: number } {
   const weights = done.layerVariables;
   const optimizer = done.optimizerTensors;
   const unowned = Math.max(0, done.leakedVariables - weights - done.optimizerVariables);

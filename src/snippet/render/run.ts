@@ -14,7 +14,7 @@ import { renderBlocked, renderDone, renderDropped, renderError, renderLog } from
  * Elements a run may draw in full. Beyond, tensors, layers and objects are folded to one line
  * each (drawn when opened): 200 matrices in full would be ~40,000 elements and seconds of layout.
  */
-export const DETAIL_BUDGET = 4000;
+const DETAIL_BUDGET = 4000;
 /** Shown values that cost a few elements at most: never folded. */
 const LIGHT = new Set(['text', 'number', 'boolean', 'null', 'undefined', 'function']);
 

@@ -4,6 +4,7 @@
  * tfjs start-up on each click, one spare worker is always loaded and `ready`.
  */
 import type { BackendName, FromWorker, ToWorker } from '../protocol';
+import { mark, markWorker } from '../marks';
 
 /** The part of `Worker` the runtime uses, so tests can hand in a fake. */
 export interface WorkerLike {
@@ -17,6 +18,12 @@ export interface WorkerLike {
 }
 
 export type SpawnWorker = () => WorkerLike;
+
+/** A worker spawned, and sent `init` for `backend`, before the pool existed (the bootstrap's). */
+export interface StartedWorker {
+  worker: WorkerLike;
+  backend: BackendName;
+}
 
 /**
  * Why a worker could not be used: its code did not arrive (`load`: offline, or blocked) or
@@ -42,22 +49,33 @@ export class WorkerPool {
 
   constructor(private readonly spawn: SpawnWorker) {}
 
-  /** Makes sure a spare is loading or loaded for `backend` (the reader's current choice). */
-  warm(backend: BackendName): void {
+  /**
+   * Makes sure a spare is loading or loaded for `backend` (the reader's current choice).
+   * `started` is a worker the page spawned already (the bootstrap's, on intent): it becomes the
+   * spare, being the furthest along.
+   */
+  warm(backend: BackendName, started?: StartedWorker): void {
+    if (started?.backend === backend) {
+      this.spare?.worker.terminate();
+      this.spare = this.start(backend, started.worker);
+      return;
+    }
+    started?.worker.terminate();
     if (this.spare?.backend === backend) return;
     this.spare?.worker.terminate();
     this.spare = this.start(backend);
   }
 
   /**
-   * Hands over a ready worker for one run and starts the next spare at once.
-   * Rejects with a StartError when the worker could not load or start.
+   * Hands over a ready worker for one run. The next spare is not started here but when the run
+   * ends (the runner calls `warm`): on a phone's two cores, loading tfjs a second time would slow
+   * the run the reader is waiting for. Rejects with a StartError when the worker could not start.
    */
   async take(backend: BackendName): Promise<WorkerLike> {
     const spare = this.spare?.backend === backend ? this.spare : null;
     if (!spare) this.spare?.worker.terminate();
     const taken = spare ?? this.start(backend);
-    this.spare = this.start(backend);
+    this.spare = null;
     return taken.ready;
   }
 
@@ -67,11 +85,16 @@ export class WorkerPool {
     this.spare = null;
   }
 
-  private start(backend: BackendName): Spare {
-    const worker = this.spawn();
+  /** A spare for `backend`: a new worker, or `started`, which was sent `init` already. */
+  private start(backend: BackendName, started?: WorkerLike): Spare {
+    if (!started) mark('worker-spawn');
+    const worker = started ?? this.spawn();
     const ready = new Promise<WorkerLike>((resolve, reject) => {
       worker.onmessage = (event) => {
-        if (event.data.type === 'ready') resolve(worker);
+        if (event.data.type === 'ready') {
+          markWorker(event.data.timings);
+          resolve(worker);
+        }
         else if (event.data.type === 'start-failed') {
           worker.terminate();
           reject(new StartError(event.data.stage, event.data.message));
@@ -89,7 +112,7 @@ export class WorkerPool {
     ready.catch(() => {
       if (this.spare?.worker === worker) this.spare = null;
     });
-    worker.postMessage({ type: 'init', backend });
+    if (!started) worker.postMessage({ type: 'init', backend });
     return { worker, backend, ready };
   }
 }

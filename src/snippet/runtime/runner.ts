@@ -4,18 +4,17 @@
  * It knows nothing of the DOM: what it sees goes to a `RunSink`.
  */
 import type { BackendName, ErrorData, FromWorker, RunEvent } from '../protocol';
-import { judge, type SnippetState, type Verdict } from '../state';
+import { isBusy, judge, type SnippetState, type Verdict } from '../state';
+import { mark } from '../marks';
 import type { WorkerLike, WorkerPool } from './pool';
 
-/** Messages that belong to a run, one by one (batches are unpacked). */
-export type RunMessage = RunEvent;
 
 export interface RunSink {
   /** A new run begins: clear the previous output. */
   begin(runId: number): void;
   state(state: SnippetState): void;
-  /** Output to show, in order (tensors, logs, epochs, errors, done). */
-  message(message: RunMessage): void;
+  /** Output to show, in order (tensors, logs, epochs, errors, done), batches unpacked. */
+  message(message: RunEvent): void;
   /** The run was ended from the page: by the reader, or by the time limit. */
   stopped(reason: 'user' | 'timeout', detail: { limitMs: number; elapsedMs: number }): void;
   /** The run could not start: the worker's code did not load, or tfjs did not start (a StartError). */
@@ -26,7 +25,7 @@ export interface RunSink {
    */
   lost(detail: { message: string | null }): void;
   /** The run's outcome, judged again whenever a late error arrives. */
-  verdict(verdict: Verdict, done: Extract<RunMessage, { type: 'done' }> | null): void;
+  verdict(verdict: Verdict, done: Extract<RunEvent, { type: 'done' }> | null): void;
 }
 
 export interface Timers {
@@ -62,8 +61,10 @@ export class SnippetRunner {
   private startedAt = 0;
   /** The time limit of the run under way. */
   private limit = 0;
+  /** The backend of the run under way: the next spare is warmed for it. */
+  private backend: BackendName = 'cpu';
   private errors: ErrorData[] = [];
-  private done: Extract<RunMessage, { type: 'done' }> | null = null;
+  private done: Extract<RunEvent, { type: 'done' }> | null = null;
   private status: SnippetState = 'idle';
 
   constructor(private readonly options: RunnerOptions) {
@@ -80,6 +81,7 @@ export class SnippetRunner {
     // The previous run's worker stayed alive so its late errors could arrive; now it goes.
     this.end();
     this.current = runId;
+    this.backend = backend;
     const { timeoutMs } = this.options;
     this.limit = typeof timeoutMs === 'function' ? timeoutMs() : timeoutMs;
     this.errors = [];
@@ -123,12 +125,13 @@ export class SnippetRunner {
     this.setState('running');
     this.startedAt = this.timers.now();
     this.deadline = this.timers.setTimeout(() => this.halt('timeout'), this.limit);
+    mark('run-start');
     worker.postMessage({ type: 'run', runId, code, backend });
   }
 
   /** Stop: ends the run at once (terminating the worker is the only sure way out of `while(true){}`). */
   stop(): void {
-    if (this.status === 'loading' || this.status === 'running') this.halt('user');
+    if (isBusy(this.status)) this.halt('user');
   }
 
   /** Ends the snippet's worker (page leaving, or a new run). */
@@ -150,6 +153,7 @@ export class SnippetRunner {
     this.end();
     this.setState('error');
     this.options.sink.lost({ message });
+    this.options.pool.warm(this.backend);
   }
 
   private halt(reason: 'user' | 'timeout'): void {
@@ -157,6 +161,7 @@ export class SnippetRunner {
     this.end();
     this.setState('stopped');
     this.options.sink.stopped(reason, { limitMs: this.limit, elapsedMs });
+    this.options.pool.warm(this.backend);
   }
 
   private receive(runId: number, message: FromWorker): void {
@@ -173,11 +178,14 @@ export class SnippetRunner {
         if (this.done) this.settle();
         return;
       case 'done':
+        mark('run-done');
         if (this.deadline !== null) this.timers.clearTimeout(this.deadline);
         this.deadline = null;
         this.done = message;
         this.options.sink.message(message);
         this.settle();
+        // The next run's worker loads now, while the reader reads this run's output.
+        this.options.pool.warm(this.backend);
         return;
       default:
         this.options.sink.message(message);

@@ -24,7 +24,7 @@ const AWAIT_HELPER = '$lolAwaited';
 const ALL_PARAMS = [...PARAMS, AWAIT_HELPER];
 /** Names the compiled code in stack traces (and in the browser's devtools). */
 const SOURCE_URL = 'lambda-or-layer-snippet.js';
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => Raw;
+const AsyncFunction = (Object.getPrototypeOf(async () => {}) as { constructor: new (...args: string[]) => Raw }).constructor;
 
 type Raw = (...args: unknown[]) => Promise<unknown>;
 
@@ -37,7 +37,7 @@ interface Strategy {
 const functionStrategy: Strategy = {
   kind: 'function',
   // The newline keeps a trailing line comment from swallowing the sourceURL.
-  build: async (body) => ({ fn: new AsyncFunction(...ALL_PARAMS, `"use strict";${body}\n//# sourceURL=${SOURCE_URL}`), url: SOURCE_URL }),
+  build: (body) => Promise.resolve({ fn: new AsyncFunction(...ALL_PARAMS, `"use strict";${body}\n//# sourceURL=${SOURCE_URL}`), url: SOURCE_URL }),
 };
 
 const moduleStrategy: Strategy = {
@@ -46,6 +46,8 @@ const moduleStrategy: Strategy = {
     const source = `export default async function (${ALL_PARAMS.join(', ')}) {\n${body}\n}`;
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     try {
+      // The reader's own code, which the worker runs anyway (this is how WebKit gets its frames).
+      // eslint-disable-next-line no-unsanitized/method
       const module = (await import(/* @vite-ignore */ url)) as { default: Raw };
       return { fn: module.default, url };
     } finally {
@@ -80,7 +82,7 @@ const PROBE = 'tf(new Error("probe"))';
 async function probe(options: CompilerOptions): Promise<Compiler> {
   const candidates = options.strategy ? [options.strategy] : [functionStrategy, moduleStrategy];
   for (const strategy of candidates) {
-    let format: FrameFormat | null = null;
+    let format: FrameFormat | null;
     try {
       const { fn, url } = await strategy.build(PROBE);
       let thrown: unknown;
@@ -144,4 +146,3 @@ export function activeCompiler(): Compiler | null {
   return current;
 }
 
-export const strategies = { function: functionStrategy, module: moduleStrategy };

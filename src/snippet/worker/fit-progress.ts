@@ -3,7 +3,7 @@
  * optimizers.ts, it patches a tfjs prototype once per worker.
  */
 import type { LayersModel, ModelFitArgs } from '@tensorflow/tfjs-layers';
-import type { TfNamespace } from '../../tfjs/tf';
+import type { TfNamespace } from '../../tfjs/types';
 
 /** Where a fit call's epochs go: one function per call (see Output.startFit). */
 export type FitSink = { startFit(): (epoch: number, epochs: number, logs: Record<string, number>) => void };
@@ -34,7 +34,7 @@ export function streamFitEpochs(tf: TfNamespace): void {
   if (proto[FIT_STREAMING]) return;
   const fit = proto.fit;
   // BaseCallback is not exported; an array tfjs accepts as-is must start with one.
-  const BaseCallback = Object.getPrototypeOf(tf.CustomCallback.prototype).constructor as abstract new () => object;
+  const BaseCallback = (Object.getPrototypeOf(tf.CustomCallback.prototype) as { constructor: abstract new () => object }).constructor;
   proto.fit = function (this: LayersModel, x, y, args: FitArgs = {}) {
     if (!fitSink) return fit.call(this, x, y, args);
     const post = fitSink.startFit();

@@ -13,7 +13,8 @@ type Layer = InstanceType<typeof layers.Layer>;
 /** Describes any value for `show()`, synchronously. */
 export function inspect(value: unknown): ShownData {
   if (value instanceof Tensor) {
-    return value.isDisposed ? { kind: 'text', text: `${summarize(value)} (disposed)` } : tensorData(value);
+    const tensor = value as Tensor;
+    return tensor.isDisposed ? { kind: 'text', text: `${summarize(tensor)} (disposed)` } : tensorData(tensor);
   }
   if (value instanceof LayerVariable) return layerVariableData(value);
   if (value instanceof LayersModel) return modelData(value);
@@ -44,7 +45,7 @@ export function tensorData(t: Tensor): TensorData {
   const raw = t.dataSync() as ArrayLike<number | string>;
   const picked = pickIndices(t.shape, raw.length);
   const n = picked ? picked.indices.length : Math.min(raw.length, LIMITS.MAX_TENSOR_VALUES);
-  const values: (number | string)[] = new Array(n);
+  const values = new Array<number | string>(n);
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -122,8 +123,8 @@ export function modelData(model: LayersModel): ModelData {
 /** One-line description of tfjs objects ("Tensor float32 [2,3]"), or null for anything else. */
 export function summarize(value: unknown): string | null {
   if (value instanceof Tensor) {
-    const kind = value instanceof Variable ? 'Variable' : 'Tensor';
-    return `${kind} ${value.dtype} ${shapeText(value.shape)}`;
+    const tensor = value as Tensor;
+    return `${tensor instanceof Variable ? 'Variable' : 'Tensor'} ${tensor.dtype} ${shapeText(tensor.shape)}`;
   }
   if (value instanceof LayerVariable) return `LayerVariable ${value.name} ${value.dtype} ${shapeText(value.shape)}`;
   if (value instanceof LayersModel) return `Model ${classNameOf(value)} (${value.name})`;
@@ -175,8 +176,7 @@ function sizeOf(shape: readonly (number | null)[]): number {
 function outputShapeOf(layer: Layer): LayerData['outputShape'] {
   try {
     // Throws when the layer was never called on a symbolic input (no inbound node).
-    const shape = layer.outputShape as (number | null)[] | (number | null)[][];
-    return copyShape(shape);
+    return copyShape(layer.outputShape);
   } catch {
     return null;
   }

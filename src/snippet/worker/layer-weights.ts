@@ -5,7 +5,7 @@
  * every tfjs layer and every subclass goes through). One run per worker: what is noticed
  * belongs to the run. Like optimizers.ts, it patches a tfjs prototype once.
  */
-import type { TfNamespace } from '../../tfjs/tf';
+import type { TfNamespace } from '../../tfjs/types';
 
 type LayerWeight = { isDisposed?: boolean; read(): { isDisposed: boolean } };
 

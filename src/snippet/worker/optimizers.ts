@@ -5,7 +5,7 @@
  * makes it (`model.compile({ optimizer: 'adam' })` goes through one) or when it takes a step.
  * One run per worker: what is noticed belongs to the run.
  */
-import type { TfNamespace as SnippetTf } from '../../tfjs/tf';
+import type { TfNamespace as SnippetTf } from '../../tfjs/types';
 
 const noticed = new Set<object>();
 const WATCHED = Symbol.for('lambda-or-layer.optimizers-watched');

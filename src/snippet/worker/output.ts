@@ -4,7 +4,7 @@
  * not sent.
  */
 import { LIMITS, type LogLevel, type RunEvent } from '../protocol';
-import { formatLogArgs } from './console-format';
+import { formatLogArgs, formatTopLevel } from './console-format';
 import { inspect } from './inspect';
 import { capText } from './text';
 
@@ -32,7 +32,7 @@ export class Output {
       return;
     }
     this.shows++;
-    const text = label === undefined || label === null ? null : capText(String(label));
+    const text = label === undefined || label === null ? null : capText(typeof label === 'string' ? label : formatTopLevel(label));
     this.post({ type: 'show', runId: this.runId, label: text, data: inspect(value) });
   };
 

@@ -3,7 +3,7 @@
  * code path that runs reader code: the module worker calls it, and so do the Node tests,
  * so what the tests see is what the page sees.
  */
-import type { TfNamespace } from '../../tfjs/tf';
+import type { TfNamespace } from '../../tfjs/types';
 import type { BackendName, ErrorData, RunEvent } from '../protocol';
 import { prepareCompiler, type CompiledSnippet, type Compiler } from './compile';
 import { describeError, syntaxErrorData } from './errors';

@@ -43,6 +43,9 @@ for (let o: object | null = globalThis; o; o = Object.getPrototypeOf(o) as objec
     if (Object.prototype.hasOwnProperty.call(o, name)) delete (o as Record<string, unknown>)[name];
   }
 }
+/** This module (and tfjs, its dependency) evaluated: the ready message says when. */
+const loaded = performance.now();
+let entry = 0;
 const outbox = createOutbox((message) => scope.postMessage(message));
 const post = outbox.post;
 
@@ -70,7 +73,8 @@ async function init(backend: BackendName): Promise<void> {
   try {
     // How this engine names the snippet's frames is measured while tfjs initialises.
     const [actual] = await Promise.all([selectBackend(backend), prepareCompiler(), lifeline]);
-    scope.postMessage({ type: 'ready', backend: actual, tfVersion: tf.version_core });
+    const timings = { timeOrigin: performance.timeOrigin, entry, loaded, ready: performance.now() };
+    scope.postMessage({ type: 'ready', backend: actual, tfVersion: tf.version_core, timings });
   } catch (e) {
     scope.postMessage({ type: 'start-failed', stage: 'init', message: e instanceof Error ? e.message : String(e) });
   }
@@ -116,8 +120,9 @@ function receive(message: ToWorker): void {
   else if (message.type === 'run') void run(message.runId, message.code, message.backend);
 }
 
-/** Takes over from the entry: first the messages it kept, then the rest as they come. */
-export function start(early: readonly MessageEvent<ToWorker>[]): void {
+/** Takes over from the entry (which started at `entryAt`): first the messages it kept, then the rest as they come. */
+export function start(early: readonly MessageEvent<ToWorker>[], entryAt: number): void {
+  entry = entryAt;
   for (const event of early) receive(event.data);
   scope.addEventListener('message', (event) => receive(event.data));
 }

@@ -7,6 +7,7 @@
  */
 import type { FromWorker, ToWorker } from '../protocol';
 
+const entry = performance.now();
 const early: MessageEvent<ToWorker>[] = [];
 const keep = (event: MessageEvent<ToWorker>): void => {
   early.push(event);
@@ -15,7 +16,7 @@ self.addEventListener('message', keep);
 import('./session').then(
   (session) => {
     self.removeEventListener('message', keep);
-    session.start(early);
+    session.start(early, entry);
   },
   (error: unknown) => {
     self.postMessage({ type: 'start-failed', stage: 'load', message: String(error) } satisfies FromWorker);
