@@ -58,5 +58,14 @@ export default defineConfig({
       plugins: () => [bundledPackages()],
     },
     plugins: [tfjsApi(), bundledPackages()],
+    build: {
+      // One stylesheet (one request) for every page.
+      cssCodeSplit: false,
+    },
+    environments: {
+      // The island is one chunk: a preload helper (a request of its own on every page) would
+      // have nothing to fetch in parallel with it.
+      client: { build: { modulePreload: false } },
+    },
   },
 });

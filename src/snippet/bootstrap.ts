@@ -9,7 +9,7 @@
  * kept: a Run click is queued, and typing goes into the static code, which
  * turns editable on intent.
  */
-import { actionOf, readRoot, SELECTORS, type Action, type Boot } from './markup';
+import { actionOf, rootKey, SELECTORS, type Action, type Boot } from './markup';
 import { mark } from './marks';
 import type { BackendName } from './protocol';
 import type { StartedWorker } from './runtime/pool';
@@ -81,7 +81,7 @@ function settled(pre: HTMLElement): Promise<void> {
 function setup(root: HTMLElement, page: string, storage: Storage | null): Boot | null {
   const pre = root.querySelector<HTMLElement>(SELECTORS.staticCode);
   if (!pre) return null;
-  const { id, hash } = readRoot(root);
+  const { id, hash } = rootKey(root);
   // The highlighted code's text is the original code exactly (Snippet.astro renders one line per line).
   const original = pre.textContent ?? '';
   const saved = loadEdit(storage, page, id, hash);

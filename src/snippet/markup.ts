@@ -1,10 +1,9 @@
 /**
  * The snippet's DOM contract, in one place: the markup Snippet.astro renders at build time,
  * which the bootstrap and the island read in the browser (and the tests and Pagefind select).
- * A leaf module: no DOM access at import; it imports only the language list and the default time limit.
+ * A leaf module: no DOM access at import; it imports only the language list.
  */
 import { DEFAULT_LANG, isLang, type Lang } from '../i18n/locales';
-import { DEFAULT_TIMEOUT_MS } from './source';
 
 /** The toolbar's buttons, in order; `data-action` holds the name. */
 export const ACTIONS = ['run', 'stop', 'reset', 'copy', 'share'] as const;
@@ -30,6 +29,9 @@ export const SELECTORS = {
   output: '[data-output]',
 } as const;
 
+/** A snippet's time limit when its file sets none (`// @timeout`). */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
 /** A snippet's settings, as its root carries them. */
 export interface SnippetRoot {
   id: string;
@@ -52,13 +54,17 @@ export function rootAttributes(root: SnippetRoot): Record<string, string | undef
   };
 }
 
+/** What the bootstrap needs of a root (apart, so the first load carries no more). */
+export function rootKey(root: HTMLElement): Pick<SnippetRoot, 'id' | 'hash'> {
+  return { id: root.dataset.snippet ?? '', hash: root.dataset.hash ?? '' };
+}
+
 /** Reads the settings back from a root element. */
 export function readRoot(root: HTMLElement): SnippetRoot {
   const timeout = Number(root.dataset.timeout);
   return {
-    id: root.dataset.snippet ?? '',
+    ...rootKey(root),
     lang: isLang(root.dataset.lang) ? root.dataset.lang : DEFAULT_LANG,
-    hash: root.dataset.hash ?? '',
     timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_MS,
     expectError: root.dataset.expectError ?? null,
   };

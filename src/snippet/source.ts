@@ -11,8 +11,8 @@
  * Everything else is the code as the reader sees it.
  */
 import { LANGS, type Lang } from '../i18n/locales';
+import { DEFAULT_TIMEOUT_MS } from './markup';
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface SnippetSource {
   id: string;

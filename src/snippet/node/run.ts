@@ -17,7 +17,8 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../../i18n/locales';
 import type { ErrorData, FromWorker, LogLevel, ShownData } from '../protocol';
-import { DEFAULT_TIMEOUT_MS, parseSnippet, type SnippetSource } from '../source';
+import { DEFAULT_TIMEOUT_MS } from '../markup';
+import { parseSnippet, type SnippetSource } from '../source';
 import type { ThreadData } from './thread-run';
 
 type Message<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;

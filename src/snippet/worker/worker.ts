@@ -13,6 +13,8 @@ const keep = (event: MessageEvent<ToWorker>): void => {
   early.push(event);
 };
 self.addEventListener('message', keep);
+// The parser the compiler needs (./awaits.ts) loads beside tfjs rather than after it.
+void import('acorn').catch(() => undefined);
 import('./session').then(
   (session) => {
     self.removeEventListener('message', keep);
