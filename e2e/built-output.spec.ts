@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pageFiles, readPage } from '../src/collection/files';
 import { LANGS } from '../src/i18n/locales';
 import { pagePath } from '../src/i18n/paths';
-import { ui } from '../src/i18n/ui';
+import { strings } from '../src/i18n/translate';
 import { builtPages } from '../scripts/dist.mjs';
 import { setCode, settled, snippet } from './helpers';
 
@@ -24,7 +24,7 @@ test.describe('without JavaScript', () => {
       const path = pagePath(lang, frontmatter.key ?? '');
       test(`${path}: every snippet shows its output, on screen and in print`, async ({ page }) => {
         await page.goto(path);
-        const note = ui[lang]['output.builtNote'].split('{version}')[0]!;
+        const note = strings[lang]['output.builtNote'].split('{version}')[0]!;
         for (const media of ['screen', 'print'] as const) {
           await page.emulateMedia({ media });
           for (const id of snippetIds) {

@@ -73,7 +73,8 @@ test.describe('live snippets', () => {
     await setCode(root, 'while (true) {}');
     await run(root, 'fr');
     expect(await settled(root, 15_000)).toBe('stopped');
-    await expect(root.locator('[data-output]')).toContainText(/1,5\s*s|1\.5\s*s|1500/);
+    // One duration format: the same "1,5 s" the status line and the footer use.
+    await expect(root.locator('[data-output]')).toContainText(/Arrêté après 1,5[\u00a0\u202f]s/);
   });
 
   test('syntax and runtime errors point at their line', async ({ page }) => {

@@ -5,7 +5,7 @@
  * the wasm backend, and read a weights table on a phone.
  */
 import type { AddressInfo } from 'node:net';
-import { ui } from '../../src/i18n/ui';
+import { strings } from '../../src/i18n/translate';
 import { createSiteServer } from '../../scripts/serve.mjs';
 import { expect, test } from './fixtures';
 import { clickRun, codeOf, hydrated, outputOf, settled, shareLink } from './snippet';
@@ -93,7 +93,7 @@ test('Share copies the link to the clipboard, from the click itself', async ({ t
     message: 'the share note',
   });
   // Not the fallback that only shows the link.
-  expect(note).toContain(ui.en['snippet.shareCopied'].replace(/:$/, ''));
+  expect(note).toContain(strings.en['snippet.shareCopied'].replace(/:$/, ''));
 });
 
 test('errors point at their line: a tfjs error, and one raised inside fit after an await', async ({ tab }) => {

@@ -13,10 +13,10 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
-import { ui } from '../i18n/ui';
+import { translator } from '../i18n/translate';
 import { runSnippetCode, type RunResult } from '../snippet/node/run';
 import type { RunEvent } from '../snippet/protocol';
-import { fill } from '../snippet/render/format';
+
 import { RunRenderer } from '../snippet/render/run';
 import type { SnippetSource } from '../snippet/source';
 import { judge } from '../snippet/state';
@@ -143,7 +143,7 @@ export function renderOutputHtml(source: Pick<SnippetSource, 'lang' | 'expectErr
     note.className = 'out-built';
     note.setAttribute('data-built-note', '');
     const backend = result.done?.backend ?? 'cpu';
-    note.textContent = fill(ui[source.lang]['output.builtNote'], { version: result.tfVersion, backend });
+    note.textContent = translator(source.lang).t('output.builtNote', { version: result.tfVersion, backend });
     items.append(note);
     // At build time there is no script to unfold a folded value later: everything is drawn.
     const renderer = new RunRenderer({ lang: source.lang, expectError: source.expectError, detailBudget: Infinity, duration: false });

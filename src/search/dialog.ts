@@ -4,6 +4,7 @@
  * the arrow keys move the active result and Enter follows it. A checkbox widens the search
  * to the other language's pages, which are then marked with their language.
  */
+import { fill, formatCount, pluralForm } from '../i18n/fill';
 import { loadPagefind } from './pagefind';
 import { excerptParts, toPageHit, type PageHit } from './results';
 import { saveScope, type SearchScope } from './scope';
@@ -30,7 +31,6 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
   if (!list || !status || !scopeBox) return;
   const strings = JSON.parse(dialog.dataset.strings ?? '{}') as SearchStrings;
   const pageLang = document.documentElement.lang;
-  const plural = new Intl.PluralRules(pageLang);
   const languageName = new Intl.DisplayNames([pageLang], { type: 'language' });
   let options: HTMLAnchorElement[] = [];
   let active = -1;
@@ -68,7 +68,7 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
 
   /** For a page in another language: its text is marked with that language, and its results say so. */
   const foreign = (lang: string | null) =>
-    lang && lang !== pageLang ? { lang, label: strings['search.inLanguage'].replace('{language}', languageName.of(lang) ?? lang) } : null;
+    lang && lang !== pageLang ? { lang, label: fill(strings['search.inLanguage'], { language: languageName.of(lang) ?? lang }) } : null;
 
   const option = (url: string, title: string, excerpt: string, other: ReturnType<typeof foreign>): HTMLAnchorElement => {
     const link = element('a', 'search__option');
@@ -138,8 +138,8 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
       const n = found.results.length;
       status.textContent =
         n === 0
-          ? strings['search.noResults'].replace('{query}', query)
-          : strings[plural.select(n) === 'one' ? 'search.count.one' : 'search.count.other'].replace('{n}', String(n));
+          ? fill(strings['search.noResults'], { query })
+          : fill(strings[`search.count.${pluralForm(pageLang, n)}`], { n: formatCount(pageLang, n) });
     } catch {
       if (mine !== latest) return;
       render([]);

@@ -1,5 +1,5 @@
 /** The UI strings the search dialog needs at run time, handed over by the page as JSON. */
-import type { UiKey } from '../i18n/ui';
+import type { UiKey } from '../i18n/translate';
 
 export const RUNTIME_KEYS = [
   'search.label',

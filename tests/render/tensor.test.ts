@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { renderShown } from '../../src/snippet/render';
-import { formatCount, formatNumber } from '../../src/snippet/render/format';
+
 import { tensor, text } from './fixtures';
+import { translator } from '../../src/i18n/translate';
 
 const show = (data: ReturnType<typeof tensor>, lang: 'en' | 'fr' = 'en') =>
   renderShown({ label: null, data }, lang);
@@ -25,9 +26,9 @@ describe('tensor view', () => {
     const el = show({ ...tensor([1000, 1000], corner), size: 1_000_000, truncated: true, window: { rows: 12, cols: 12 } });
     const rows = [...el.querySelectorAll('tbody tr:not(.out-elided-row)')];
     expect(rows).toHaveLength(12);
-    expect([...rows[1]!.querySelectorAll('td[data-value]')].map((td) => td.textContent)[0]).toBe(formatNumber(1000, 'en'));
+    expect([...rows[1]!.querySelectorAll('td[data-value]')].map((td) => td.textContent)[0]).toBe(translator('en').number(1000));
     expect(rows[11]!.querySelectorAll('td[data-value]')).toHaveLength(12);
-    expect(el.querySelector('.out-more')?.textContent).toContain(formatCount(1_000_000 - 144, 'en'));
+    expect(el.querySelector('.out-more')?.textContent).toContain(translator('en').count(1_000_000 - 144));
   });
 
   it('colours cells from a diverging scale centred on zero, values still printed', () => {
@@ -86,14 +87,14 @@ describe('tensor view', () => {
   });
 
   it('formats numbers compactly', () => {
-    expect(formatNumber(-0, 'en')).toBe('0');
-    expect(formatNumber(42, 'en')).toBe('42');
-    expect(formatNumber(123456, 'en')).toBe('123456');
-    expect(formatNumber(0.123456, 'en')).toBe('0.1235');
-    expect(formatNumber(1.5e-7, 'en')).toBe('1.5e-7');
-    expect(formatNumber(12345.678, 'en')).toBe('1.235e4');
-    expect(formatNumber(0.123456, 'fr')).toBe('0,1235');
-    expect(formatNumber(NaN, 'en')).toBe('NaN');
+    expect(translator('en').number(-0)).toBe('0');
+    expect(translator('en').number(42)).toBe('42');
+    expect(translator('en').number(123456)).toBe('123456');
+    expect(translator('en').number(0.123456)).toBe('0.1235');
+    expect(translator('en').number(1.5e-7)).toBe('1.5e-7');
+    expect(translator('en').number(12345.678)).toBe('1.235e4');
+    expect(translator('fr').number(0.123456)).toBe('0,1235');
+    expect(translator('en').number(NaN)).toBe('NaN');
   });
 
   it('says so for an empty tensor', () => {

@@ -1,6 +1,6 @@
 /** French typography: the checks a French reader would notice at a glance. */
 import { describe, expect, it } from 'vitest';
-import { ui } from '../../src/i18n/ui';
+import { strings } from '../../src/i18n/translate';
 import { pageFiles, readPage } from '../../src/collection/files';
 
 /** Problems in a French text: ordinary spaces where a no-break space belongs, or none at all. */
@@ -51,7 +51,7 @@ describe('French typography', () => {
   }
 
   it('the French UI strings', () => {
-    const problems = Object.entries(ui.fr).flatMap(([key, value]) => frenchTypographyProblems(value).map((p) => `${key}: ${p}`));
+    const problems = Object.entries(strings.fr).flatMap(([key, value]) => frenchTypographyProblems(value).map((p) => `${key}: ${p}`));
     expect(problems).toEqual([]);
   });
 });

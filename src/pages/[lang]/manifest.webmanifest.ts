@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { LANGS, LANG_TAGS, type Lang } from '../../i18n/locales';
 import { HOME_KEY, pagePath } from '../../i18n/paths';
-import { t } from '../../i18n/ui';
+import { translator } from '../../i18n/translate';
 import { ICONS } from '../../seo/meta';
 
 /**
@@ -12,7 +12,7 @@ export const getStaticPaths = (() => LANGS.map((lang) => ({ params: { lang } }))
 
 export const GET: APIRoute = ({ params }) => {
   const lang = params.lang as Lang;
-  const tr = t(lang);
+  const tr = translator(lang).t;
   const manifest = {
     id: '/',
     name: tr('site.name'),

@@ -1,12 +1,11 @@
 /**
- * The editor help's labels in the page's language (src/i18n/ui.ts), and CodeMirror's own
+ * The editor help's labels in the page's language (src/i18n/strings/), and CodeMirror's own
  * phrases translated from the same dictionary. Documentation text stays tfjs' English.
  */
 import { EditorState, type Extension } from '@codemirror/state';
 import type { Lang } from '../../i18n/locales';
-import type { UiKey } from '../../i18n/ui';
+import { translator, type Translator, type UiKey } from '../../i18n/translate';
 import type { ApiKind } from './api';
-import { sayer, type Say } from '../island/strings';
 
 /** The kinds of the index's members (./api.ts), with their label. */
 const KIND_KEYS = {
@@ -19,13 +18,13 @@ const KIND_KEYS = {
 } as const satisfies Record<ApiKind, UiKey>;
 
 export interface AssistSay {
-  text: Say;
+  text: Translator['t'];
   /** The kind as a word ('function', 'fonction'), or '' for a kind without one. */
   kind(kind: string | undefined): string;
 }
 
 export function assistSay(lang: Lang): AssistSay {
-  const text = sayer(lang);
+  const { t: text } = translator(lang);
   return {
     text,
     kind: (kind) => (kind && Object.hasOwn(KIND_KEYS, kind) ? text(KIND_KEYS[kind as keyof typeof KIND_KEYS]) : ''),

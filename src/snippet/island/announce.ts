@@ -6,10 +6,11 @@
  */
 import type { Lang } from '../../i18n/locales';
 import type { RunEvent } from '../protocol';
-import { formatCount, formatNumber, tr, trn } from '../render/format';
+
 import { blockedText } from '../render/messages';
 import { summarize } from '../render/summary';
 import { matchesExpected } from '../state';
+import { translator } from '../../i18n/translate';
 
 /** Results described one by one; the rest are counted. */
 const LISTED = 3;
@@ -68,27 +69,27 @@ export class RunAnnouncer {
         return;
       case 'fit-epoch': {
         const loss = event.logs.loss;
-        this.fit = tr(lang, 'output.announceFit', {
+        this.fit = translator(lang).t('output.announceFit', {
           epoch: event.epoch + 1,
           epochs: event.epochs,
-          loss: loss === undefined ? '?' : formatNumber(loss, lang),
+          loss: loss === undefined ? '?' : translator(lang).number(loss),
         });
         return;
       }
       case 'error': {
         const expected = this.expectError !== null && matchesExpected(event.error, this.expectError);
-        const where = event.error.location ? `, ${tr(lang, 'output.announceLine', { line: event.error.location.line })}` : '';
+        const where = event.error.location ? `, ${translator(lang).t('output.announceLine', { line: event.error.location.line })}` : '';
         this.errors.push(
-          tr(lang, 'output.announceError', {
-            kind: tr(lang, expected ? 'output.expectedError' : 'output.error'),
-            name: event.error.name === 'Thrown' ? tr(lang, 'output.thrown') : event.error.name,
+          translator(lang).t('output.announceError', {
+            kind: translator(lang).t(expected ? 'output.expectedError' : 'output.error'),
+            name: event.error.name === 'Thrown' ? translator(lang).t('output.thrown') : event.error.name,
             message: short(event.error.message),
           }) + where,
         );
         return;
       }
       case 'done':
-        this.leaked = event.leakedTensors > 0 ? trn(lang, 'output.leaked', event.leakedTensors) : null;
+        this.leaked = event.leakedTensors > 0 ? translator(lang).plural('output.leaked', event.leakedTensors) : null;
         return;
       default:
         return;
@@ -107,15 +108,15 @@ export class RunAnnouncer {
     const results = this.resultCount + this.droppedShows;
     if (results > 0) {
       const list = [...this.results];
-      if (results > this.results.length) list.push(tr(lang, 'output.announceMore', { n: formatCount(results - this.results.length, lang) }));
-      parts.push(trn(lang, 'output.announceResults', results, { list: list.join('; ') }));
+      if (results > this.results.length) list.push(translator(lang).t('output.announceMore', { n: translator(lang).count(results - this.results.length) }));
+      parts.push(translator(lang).plural('output.announceResults', results, { list: list.join('; ') }));
     }
     const logs = this.logCount + this.droppedLogs;
-    if (logs === 1) parts.push(tr(lang, 'output.announceLog', { text: short(this.firstLog) }));
-    else if (logs > 1) parts.push(trn(lang, 'output.announceLogs', logs));
+    if (logs === 1) parts.push(translator(lang).t('output.announceLog', { text: short(this.firstLog) }));
+    else if (logs > 1) parts.push(translator(lang).plural('output.announceLogs', logs));
     if (this.fit) parts.push(this.fit);
     if (this.leaked) parts.push(this.leaked);
-    if (parts.length === 0) parts.push(tr(lang, 'output.announceNothing'));
+    if (parts.length === 0) parts.push(translator(lang).t('output.announceNothing'));
     // Each part a sentence: a full stop unless it already ends with one (or ? ! …).
     return parts.map((p) => p.trim().replace(/([^.?!…])$/, '$1.')).join(' ');
   }

@@ -7,13 +7,13 @@
 import '../render/render.css';
 import { readRoot, SELECTORS, type Boot } from '../markup';
 import type { BackendName } from '../protocol';
+import { translator } from '../../i18n/translate';
 import { mark } from '../marks';
 import { WorkerPool, type StartedWorker } from '../runtime/pool';
 import { spawnWorker } from '../runtime/spawn';
 import { parseShareHash, readShareLink, type ShareProblem } from '../share';
 import { getStorage, loadBackendChoice, pageKey, saveBackendChoice } from '../storage';
 import { SnippetIsland, type PageContext } from './snippet';
-import { sayer } from './strings';
 
 const storage = getStorage();
 let backend: BackendName = loadBackendChoice(storage) === 'wasm' ? 'wasm' : 'cpu';
@@ -83,7 +83,7 @@ export async function openShareLink(hash: string, boots: ReadonlyMap<HTMLElement
     island.loadShared(outcome.code);
     return;
   }
-  island.note('shared', sayer(readRoot(boot.root).lang)(PROBLEM_KEYS[outcome.problem], { id: link.id.slice(0, 80) }));
+  island.note('shared', translator(readRoot(boot.root).lang).t(PROBLEM_KEYS[outcome.problem], { id: link.id.slice(0, 80) }));
 }
 
 // Another tab saved a snippet this page shows: that snippet tells the reader.

@@ -17,8 +17,8 @@ import { createSaver, editKey, saveEdit, type Saver } from '../storage';
 import { copyText } from './clipboard';
 import { OutputView } from './output';
 import { StatusLine } from './status';
-import { formatDuration, sayer, type Say } from './strings';
 import { takeOver } from './take-over';
+import { translator, type Translator } from '../../i18n/translate';
 
 /** What every snippet on the page shares. */
 export interface PageContext {
@@ -34,7 +34,7 @@ export class SnippetIsland implements RunSink {
   readonly key: string;
   readonly root: HTMLElement;
   private readonly lang: Lang;
-  private readonly say: Say;
+  private readonly say: Translator['t'];
   private readonly original: string;
   private readonly view: EditorView;
   private readonly saver: Saver;
@@ -53,7 +53,7 @@ export class SnippetIsland implements RunSink {
     const settings = readRoot(root);
     this.id = settings.id;
     this.lang = settings.lang;
-    this.say = sayer(this.lang);
+    this.say = translator(this.lang).t;
     this.original = boot.original;
     this.key = editKey(ctx.page, this.id, settings.hash);
     this.status = new StatusLine(root, this.say, this.lang, () => this.view.focus());
@@ -168,7 +168,7 @@ export class SnippetIsland implements RunSink {
     const text =
       reason === 'user'
         ? this.say('snippet.stoppedByUser')
-        : this.say('snippet.timedOut', { seconds: formatDuration(detail.limitMs, this.lang) });
+        : this.say('snippet.timedOut', { seconds: translator(this.lang).duration(detail.limitMs) });
     this.output.noteForSummary(text);
     this.output.note(() => paragraph('snippet__stopped', text, { stopped: reason }));
   }

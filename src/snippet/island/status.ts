@@ -7,7 +7,7 @@ import type { Lang } from '../../i18n/locales';
 import { actionButton, SELECTORS } from '../markup';
 import type { BackendName } from '../protocol';
 import { isBusy, type SnippetState } from '../state';
-import { formatDuration, type Say } from './strings';
+import { translator, type Translator } from '../../i18n/translate';
 
 export type NoteKind = 'info' | 'warn' | 'error';
 
@@ -25,7 +25,7 @@ export class StatusLine {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly say: Say,
+    private readonly say: Translator['t'],
     private readonly lang: Lang,
     /** Where focus goes when a note holding it is dismissed (it must not fall to the page). */
     private readonly refocus: () => void,
@@ -53,7 +53,7 @@ export class StatusLine {
 
   /** "on cpu, 42 ms" after a run. */
   setRunInfo(backend: BackendName, durationMs: number): void {
-    this.runInfo.textContent = this.say('snippet.ranWith', { backend, duration: formatDuration(durationMs, this.lang) });
+    this.runInfo.textContent = this.say('snippet.ranWith', { backend, duration: translator(this.lang).duration(durationMs) });
   }
 
   setEdited(edited: boolean): void {

@@ -4,7 +4,8 @@
  */
 import type { Lang } from '../../i18n/locales';
 import { h, scroller, svg } from './dom';
-import { formatNumber, tr } from './format';
+import { translator } from '../../i18n/translate';
+
 
 export interface LossChart {
   element: HTMLElement;
@@ -21,7 +22,7 @@ const MAX_POINTS = 300;
 const MAX_ROWS = 200;
 
 export function createLossChart(lang: Lang): LossChart {
-  const title = tr(lang, 'output.chartTitle');
+  const title = translator(lang).t('output.chartTitle');
   const series = new Map<string, { epoch: number; value: number }[]>();
   let columns: string[] | null = null;
   let rows = 0;
@@ -34,13 +35,13 @@ export function createLossChart(lang: Lang): LossChart {
   const figures = h(
     'details',
     { class: 'out-fit-figures' },
-    h('summary', {}, tr(lang, 'output.chartFigures')),
+    h('summary', {}, translator(lang).t('output.chartFigures')),
     scroller(title, h('table', {}, h('caption', {}, title), h('thead', {}, head), body)),
   );
   const element = h(
     'figure',
     { class: 'out-fit', 'data-fit-progress': true },
-    h('figcaption', {}, tr(lang, 'output.fitProgress')),
+    h('figcaption', {}, translator(lang).t('output.fitProgress')),
     line,
     plot,
     figures,
@@ -48,8 +49,8 @@ export function createLossChart(lang: Lang): LossChart {
 
   function addEpoch(epoch: number, epochs: number, logs: Record<string, number>): void {
     const keys = Object.keys(logs);
-    const shown = keys.map((k) => `${k} ${formatNumber(logs[k] ?? NaN, lang)}`).join(', ');
-    const progress = tr(lang, 'output.epoch', { epoch: epoch + 1, epochs });
+    const shown = keys.map((k) => `${k} ${translator(lang).number(logs[k] ?? NaN)}`).join(', ');
+    const progress = translator(lang).t('output.epoch', { epoch: epoch + 1, epochs });
     line.textContent = shown ? `${progress} — ${shown}` : progress;
     element.dataset.epoch = String(epoch + 1);
     element.dataset.epochs = String(epochs);
@@ -69,14 +70,14 @@ export function createLossChart(lang: Lang): LossChart {
   function addRow(epoch: number, logs: Record<string, number>): void {
     if (!columns) {
       columns = Object.keys(logs);
-      head.append(h('th', { scope: 'col' }, tr(lang, 'output.colEpoch')), ...columns.map((k) => h('th', { scope: 'col' }, k)));
+      head.append(h('th', { scope: 'col' }, translator(lang).t('output.colEpoch')), ...columns.map((k) => h('th', { scope: 'col' }, k)));
     }
     rows++;
     if (rows > MAX_ROWS) {
       if (rows === MAX_ROWS + 1) body.append(h('tr', {}, h('td', { colspan: columns.length + 1 }, '…')));
       return;
     }
-    const cells = columns.map((k) => h('td', { class: 'out-num' }, logs[k] === undefined ? '' : formatNumber(logs[k], lang)));
+    const cells = columns.map((k) => h('td', { class: 'out-num' }, logs[k] === undefined ? '' : translator(lang).number(logs[k])));
     body.append(h('tr', {}, h('th', { scope: 'row' }, epoch + 1), ...cells));
   }
 
@@ -92,8 +93,8 @@ export function createLossChart(lang: Lang): LossChart {
     const children: SVGElement[] = [
       svg('line', { class: 'out-axis', x1: PAD.left, y1: PAD.top, x2: PAD.left, y2: bottom }),
       svg('line', { class: 'out-axis', x1: PAD.left, y1: bottom, x2: W - PAD.right, y2: bottom }),
-      svg('text', { x: PAD.left - 4, y: PAD.top + 4, 'text-anchor': 'end' }, formatNumber(hi, lang)),
-      svg('text', { x: PAD.left - 4, y: bottom, 'text-anchor': 'end' }, formatNumber(lo, lang)),
+      svg('text', { x: PAD.left - 4, y: PAD.top + 4, 'text-anchor': 'end' }, translator(lang).number(hi)),
+      svg('text', { x: PAD.left - 4, y: bottom, 'text-anchor': 'end' }, translator(lang).number(lo)),
       svg('text', { x: PAD.left, y: H - 4, 'text-anchor': 'start' }, '1'),
       svg('text', { x: W - PAD.right, y: H - 4, 'text-anchor': 'end' }, epochs),
     ];
@@ -118,10 +119,10 @@ export function createLossChart(lang: Lang): LossChart {
       legendY += 12;
       if (first && last) {
         alt.push(
-          tr(lang, 'output.chartAlt', {
+          translator(lang).t('output.chartAlt', {
             metric,
-            first: formatNumber(first.value, lang),
-            last: formatNumber(last.value, lang),
+            first: translator(lang).number(first.value),
+            last: translator(lang).number(last.value),
             epoch: last.epoch + 1,
           }),
         );

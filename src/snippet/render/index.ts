@@ -10,7 +10,8 @@ import { renderLayer, renderModel } from './layer';
 import { renderPlain } from './plain';
 import { renderTensor } from './tensor';
 import { summarize } from './summary';
-import { tr } from './format';
+import { translator } from '../../i18n/translate';
+
 
 export { renderLog, renderBlocked, renderError, renderDone, renderDropped, type DoneData } from './messages';
 export { createLossChart } from './chart';
@@ -57,7 +58,7 @@ export function renderFolded(item: ShownItem, lang: Lang, previous?: ShownData):
 
 /** Said once, before the first folded result. */
 export function renderFoldedNote(lang: Lang): HTMLElement {
-  return h('p', { class: 'out-more', 'data-folded-note': true }, tr(lang, 'output.foldedNote'));
+  return h('p', { class: 'out-more', 'data-folded-note': true }, translator(lang).t('output.foldedNote'));
 }
 
 /**

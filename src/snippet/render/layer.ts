@@ -6,8 +6,9 @@
 import type { Lang } from '../../i18n/locales';
 import type { LayerData, ModelData, TensorData, WeightData } from '../protocol';
 import { h, scroller } from './dom';
-import { formatCount, formatOutputShape, formatShape, formatValue, product, tr, trn } from './format';
+import { formatOutputShape, formatShape, formatValue, product } from './numbers';
 import { renderTensor, sameShape, sameValue } from './tensor';
+import { translator } from '../../i18n/translate';
 
 /** Per weight name (of `next`): whether its values differ from the same weight in `prev`. */
 export type WeightDiff = Map<string, boolean>;
@@ -43,13 +44,13 @@ export function renderLayer(data: LayerData, lang: Lang, previous?: LayerData): 
   return h(
     'section',
     { class: 'out-layer', 'data-layer': data.name },
-    h('p', { class: 'out-caption' }, tr(lang, 'output.layerCaption', { name: data.name, className: data.className })),
+    h('p', { class: 'out-caption' }, translator(lang).t('output.layerCaption', { name: data.name, className: data.className })),
     facts(lang, [
       // A layer applied eagerly has no symbolic output: its shape exists only in a model.
-      ['output.outputShape', outputShape === null ? tr(lang, 'output.notInModel') : h('code', {}, outputShape)],
-      ['output.state', tr(lang, data.built ? 'output.built' : 'output.notBuilt')],
-      ['output.trainableParams', formatCount(data.trainableParams, lang)],
-      ['output.nonTrainableParams', formatCount(data.nonTrainableParams, lang)],
+      ['output.outputShape', outputShape === null ? translator(lang).t('output.notInModel') : h('code', {}, outputShape)],
+      ['output.state', translator(lang).t(data.built ? 'output.built' : 'output.notBuilt')],
+      ['output.trainableParams', translator(lang).count(data.trainableParams)],
+      ['output.nonTrainableParams', translator(lang).count(data.nonTrainableParams)],
     ]),
     changeNote(diff, lang),
     ...weightsSection(data, lang, diff, before),
@@ -68,11 +69,11 @@ export function renderModel(data: ModelData, lang: Lang, previous?: ModelData): 
         {},
         h('th', { scope: 'row' }, `${layer.name} (${layer.className})`),
         h('td', {}, formatOutputShape(layer.outputShape) ?? '?'),
-        h('td', { class: 'out-num' }, formatCount(layer.trainableParams + layer.nonTrainableParams, lang)),
+        h('td', { class: 'out-num' }, translator(lang).count(layer.trainableParams + layer.nonTrainableParams)),
       ),
     );
   }
-  const caption = tr(lang, 'output.modelCaption', { name: data.name, className: data.className });
+  const caption = translator(lang).t('output.modelCaption', { name: data.name, className: data.className });
   const summary = h(
     'table',
     { class: 'out-summary', 'data-summary': true },
@@ -82,9 +83,9 @@ export function renderModel(data: ModelData, lang: Lang, previous?: ModelData): 
       h(
         'tr',
         {},
-        h('th', { scope: 'col' }, tr(lang, 'output.colLayer')),
-        h('th', { scope: 'col' }, tr(lang, 'output.outputShape')),
-        h('th', { scope: 'col' }, tr(lang, 'output.colParamCount')),
+        h('th', { scope: 'col' }, translator(lang).t('output.colLayer')),
+        h('th', { scope: 'col' }, translator(lang).t('output.outputShape')),
+        h('th', { scope: 'col' }, translator(lang).t('output.colParamCount')),
       ),
     ),
     body,
@@ -94,11 +95,11 @@ export function renderModel(data: ModelData, lang: Lang, previous?: ModelData): 
     'section',
     { class: 'out-model', 'data-model': data.name },
     h('p', { class: 'out-caption' }, caption),
-    data.layers.length === 0 ? h('p', { class: 'out-note' }, tr(lang, 'output.noLayers')) : scroller(caption, summary),
+    data.layers.length === 0 ? h('p', { class: 'out-note' }, translator(lang).t('output.noLayers')) : scroller(caption, summary),
     facts(lang, [
-      ['output.totalParams', formatCount(total, lang)],
-      ['output.trainableParams', formatCount(data.trainableParams, lang)],
-      ['output.nonTrainableParams', formatCount(data.nonTrainableParams, lang)],
+      ['output.totalParams', translator(lang).count(total)],
+      ['output.trainableParams', translator(lang).count(data.trainableParams)],
+      ['output.nonTrainableParams', translator(lang).count(data.nonTrainableParams)],
     ]),
     changeNote(diff, lang),
   );
@@ -109,7 +110,7 @@ export function renderModel(data: ModelData, lang: Lang, previous?: ModelData): 
       h(
         'details',
         { class: 'out-layer-weights', 'data-layer': layer.name, open },
-        h('summary', {}, tr(lang, 'output.layerWeights', { name: layer.name, className: layer.className })),
+        h('summary', {}, translator(lang).t('output.layerWeights', { name: layer.name, className: layer.className })),
         ...weightsSection(layer, lang, diff, before),
       ),
     );
@@ -121,7 +122,7 @@ type FactKey = 'output.outputShape' | 'output.state' | 'output.trainableParams' 
 
 function facts(lang: Lang, rows: [FactKey, string | Node][]): HTMLElement {
   const dl = h('dl', { class: 'out-facts' });
-  for (const [key, value] of rows) dl.append(h('div', {}, h('dt', {}, tr(lang, key)), h('dd', {}, value)));
+  for (const [key, value] of rows) dl.append(h('div', {}, h('dt', {}, translator(lang).t(key)), h('dd', {}, value)));
   return dl;
 }
 
@@ -131,7 +132,7 @@ function changeNote(diff: WeightDiff | null, lang: Lang): HTMLElement | null {
   return h(
     'p',
     { class: 'out-note', 'data-changed-count': changed },
-    trn(lang, 'output.changedCount', changed, { total: formatCount(diff.size, lang) }),
+    translator(lang).plural('output.changedCount', changed, { total: translator(lang).count(diff.size) }),
   );
 }
 
@@ -145,7 +146,7 @@ function weightsSection(
   diff: WeightDiff | null,
   before: Map<string, WeightData> | null,
 ): HTMLElement[] {
-  if (layer.weights.length === 0) return [h('p', { class: 'out-note', 'data-no-weights': true }, tr(lang, 'output.noWeights'))];
+  if (layer.weights.length === 0) return [h('p', { class: 'out-note', 'data-no-weights': true }, translator(lang).t('output.noWeights'))];
   const heads = ['output.colName', 'output.colShape', 'output.colDtype', 'output.colTrainable', 'output.colParams'] as const;
   const body = h('tbody');
   for (const w of layer.weights) {
@@ -153,7 +154,7 @@ function weightsSection(
     const marker =
       changed === undefined
         ? null
-        : h('span', { class: 'out-badge', 'data-marker': changed ? 'changed' : 'unchanged' }, tr(lang, changed ? 'output.changed' : 'output.unchanged'));
+        : h('span', { class: 'out-badge', 'data-marker': changed ? 'changed' : 'unchanged' }, translator(lang).t(changed ? 'output.changed' : 'output.unchanged'));
     const previous = before?.get(w.name)?.values;
     body.append(
       h(
@@ -168,8 +169,8 @@ function weightsSection(
         h('th', { scope: 'row' }, h('code', {}, ...breakable(w.name)), marker && ' ', marker),
         h('td', {}, h('code', {}, formatShape(w.shape))),
         h('td', {}, w.dtype),
-        h('td', { 'data-trainable-text': true }, tr(lang, w.trainable ? 'output.yes' : 'output.no')),
-        h('td', { class: 'out-num' }, formatCount(product(w.shape), lang)),
+        h('td', { 'data-trainable-text': true }, translator(lang).t(w.trainable ? 'output.yes' : 'output.no')),
+        h('td', { class: 'out-num' }, translator(lang).count(product(w.shape))),
       ),
       h(
         'tr',
@@ -179,17 +180,17 @@ function weightsSection(
           { colspan: heads.length },
           isSmall(w.values)
             ? inlineValues(w.values, previous && isSmall(previous) && changed ? previous : null, lang)
-            : h('details', {}, h('summary', {}, tr(lang, 'output.valuesOf', { name: w.name })), renderTensor(w.values, lang, previous)),
+            : h('details', {}, h('summary', {}, translator(lang).t('output.valuesOf', { name: w.name })), renderTensor(w.values, lang, previous)),
         ),
       ),
     );
   }
-  const label = tr(lang, 'output.weights');
+  const label = translator(lang).t('output.weights');
   const table = h(
     'table',
     { class: 'out-weights', 'data-weights': true },
     h('caption', {}, label),
-    h('thead', {}, h('tr', {}, ...heads.map((k) => h('th', { scope: 'col' }, tr(lang, k))))),
+    h('thead', {}, h('tr', {}, ...heads.map((k) => h('th', { scope: 'col' }, translator(lang).t(k))))),
     body,
   );
   return [scroller(label, table)];
@@ -222,16 +223,16 @@ function valuesText(values: TensorData, lang: Lang): string {
  */
 function inlineValues(values: TensorData, previous: TensorData | null, lang: Lang): HTMLElement {
   const now = h('code', { 'data-values-now': true }, valuesText(values, lang));
-  const line = h('p', { class: 'out-inline-values', 'data-weight-values': true }, h('span', { class: 'out-inline-label' }, `${tr(lang, 'output.values')} `));
+  const line = h('p', { class: 'out-inline-values', 'data-weight-values': true }, h('span', { class: 'out-inline-label' }, `${translator(lang).t('output.values')} `));
   if (!previous) {
     line.append(now);
     return line;
   }
   line.append(
-    h('span', { class: 'sr-only' }, `${tr(lang, 'output.before')} `),
+    h('span', { class: 'sr-only' }, `${translator(lang).t('output.before')} `),
     h('code', { 'data-values-before': true }, valuesText(previous, lang)),
     h('span', { 'aria-hidden': 'true' }, ' → '),
-    h('span', { class: 'sr-only' }, ` ${tr(lang, 'output.after')} `),
+    h('span', { class: 'sr-only' }, ` ${translator(lang).t('output.after')} `),
     now,
   );
   return line;

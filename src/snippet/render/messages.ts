@@ -1,9 +1,9 @@
 /** Console lines, errors, the end-of-run footer and the "more not shown" line. */
 import type { Lang } from '../../i18n/locales';
-import { ui } from '../../i18n/ui';
 import type { ErrorData, FromWorker, LogLevel } from '../protocol';
 import { h } from './dom';
-import { fillNodes, formatDuration, pluralOf, tr, trn } from './format';
+import { translator } from '../../i18n/translate';
+
 
 export type DoneData = Pick<
   Extract<FromWorker, { type: 'done' }>,
@@ -17,7 +17,7 @@ const LEVEL_KEYS = { info: 'output.logInfo', warn: 'output.logWarn', error: 'out
 
 /** One console line; warnings and errors carry a word, not just a colour. */
 export function renderLog(level: LogLevel, text: string, lang: Lang = 'en'): HTMLElement {
-  const tag = level === 'log' ? null : h('span', { class: 'out-badge' }, tr(lang, LEVEL_KEYS[level]));
+  const tag = level === 'log' ? null : h('span', { class: 'out-badge' }, translator(lang).t(LEVEL_KEYS[level]));
   return h('div', { class: 'out-log', 'data-log': true, 'data-level': level }, tag, tag && ' ', h('span', { class: 'out-log-text' }, text));
 }
 
@@ -26,8 +26,8 @@ export function renderLog(level: LogLevel, text: string, lang: Lang = 'en'): HTM
  * browser names a refused `data:` or `blob:` URL by its scheme alone ("data").
  */
 export function blockedText(directive: string, url: string, lang: Lang): string {
-  const what = /^[a-z][a-z0-9+.-]*$/i.test(url) ? tr(lang, 'output.blockedScheme', { scheme: url }) : url;
-  return tr(lang, 'output.blockedText', { directive, url: what });
+  const what = /^[a-z][a-z0-9+.-]*$/i.test(url) ? translator(lang).t('output.blockedScheme', { scheme: url }) : url;
+  return translator(lang).t('output.blockedText', { directive, url: what });
 }
 
 /** A request the worker's security policy refused, said plainly (the browser only says "Failed to fetch"). */
@@ -35,7 +35,7 @@ export function renderBlocked(directive: string, url: string, lang: Lang = 'en')
   return h(
     'div',
     { class: 'out-log', 'data-blocked': true, 'data-level': 'warn' },
-    h('span', { class: 'out-badge' }, tr(lang, 'output.blocked')),
+    h('span', { class: 'out-badge' }, translator(lang).t('output.blocked')),
     ' ',
     h('span', { class: 'out-log-text' }, blockedText(directive, url, lang)),
   );
@@ -54,25 +54,25 @@ export function renderError(error: ErrorData, lang: Lang, opts: { expected: bool
     'data-expected': String(opts.expected),
     'data-origin': error.origin,
   });
-  const name = error.name === 'Thrown' ? tr(lang, 'output.thrown') : error.name;
+  const name = error.name === 'Thrown' ? translator(lang).t('output.thrown') : error.name;
   root.append(
     h(
       'p',
       { class: 'out-error-title' },
-      h('span', { class: 'out-badge' }, tr(lang, opts.expected ? 'output.expectedError' : 'output.error')),
+      h('span', { class: 'out-badge' }, translator(lang).t(opts.expected ? 'output.expectedError' : 'output.error')),
       ' ',
       h('strong', { class: 'out-error-name' }, name),
       error.location && ' · ',
       error.location &&
-        h('span', { class: 'out-error-location' }, tr(lang, 'output.location', { ...error.location })),
+        h('span', { class: 'out-error-location' }, translator(lang).t('output.location', { ...error.location })),
     ),
     h('pre', { class: 'out-error-message' }, error.message),
   );
-  if (error.origin === 'async') root.append(h('p', { class: 'out-note' }, tr(lang, 'output.asyncError')));
+  if (error.origin === 'async') root.append(h('p', { class: 'out-note' }, translator(lang).t('output.asyncError')));
   if (error.name === 'RangeError' && OUT_OF_MEMORY.test(error.message)) {
-    root.append(h('p', { class: 'out-note', 'data-out-of-memory': true }, tr(lang, 'output.memoryHint')));
+    root.append(h('p', { class: 'out-note', 'data-out-of-memory': true }, translator(lang).t('output.memoryHint')));
   }
-  if (opts.expected) root.append(h('p', { class: 'out-note' }, tr(lang, 'output.expectedNote')));
+  if (opts.expected) root.append(h('p', { class: 'out-note' }, translator(lang).t('output.expectedNote')));
   return root;
 }
 
@@ -94,27 +94,28 @@ function leakBreakdown(done: DoneData): { weights: number; optimizer: number; un
  */
 export function renderDone(done: DoneData, lang: Lang, options: { duration: boolean } = { duration: true }): HTMLElement {
   const count = h('span', { 'data-leaked-tensors': true }, String(done.leakedTensors));
-  const sentence = fillNodes(ui[lang][pluralOf(lang, 'output.leaked', done.leakedTensors)], { n: count });
+  const { nodes, pluralKey } = translator(lang);
+  const sentence = nodes(pluralKey('output.leaked', done.leakedTensors), { n: count });
   const leak = h('p', { class: 'out-leak' }, ...sentence);
   const { weights, optimizer, unowned, other } = leakBreakdown(done);
   const parts: string[] = [];
-  if (weights > 0) parts.push(trn(lang, 'output.leakedWeights', weights));
-  if (unowned > 0) parts.push(trn(lang, 'output.leakedUnowned', unowned));
-  if (optimizer > 0) parts.push(trn(lang, 'output.leakedOptimizer', optimizer));
-  if (parts.length > 0) leak.append(' ', tr(lang, 'output.leakedOf', { parts: parts.join(', ') }));
-  const ran = options.duration ? h('p', {}, tr(lang, 'output.ran', { duration: formatDuration(done.durationMs, lang), backend: done.backend })) : null;
+  if (weights > 0) parts.push(translator(lang).plural('output.leakedWeights', weights));
+  if (unowned > 0) parts.push(translator(lang).plural('output.leakedUnowned', unowned));
+  if (optimizer > 0) parts.push(translator(lang).plural('output.leakedOptimizer', optimizer));
+  if (parts.length > 0) leak.append(' ', translator(lang).t('output.leakedOf', { parts: parts.join(', ') }));
+  const ran = options.duration ? h('p', {}, translator(lang).t('output.ran', { duration: translator(lang).duration(done.durationMs), backend: done.backend })) : null;
   const footer = h('footer', { class: 'out-done', 'data-done': true, 'data-ok': String(done.ok) }, ran, leak);
-  if (unowned > 0) footer.append(h('p', { class: 'out-note', 'data-unowned-note': true }, tr(lang, 'output.unownedNote')));
-  if (optimizer > 0) footer.append(h('p', { class: 'out-note', 'data-optimizer-note': true }, tr(lang, 'output.optimizerNote')));
-  if (other > 0) footer.append(h('p', { class: 'out-note', 'data-leak-hint': true }, tr(lang, 'output.leakHint')));
+  if (unowned > 0) footer.append(h('p', { class: 'out-note', 'data-unowned-note': true }, translator(lang).t('output.unownedNote')));
+  if (optimizer > 0) footer.append(h('p', { class: 'out-note', 'data-optimizer-note': true }, translator(lang).t('output.optimizerNote')));
+  if (other > 0) footer.append(h('p', { class: 'out-note', 'data-leak-hint': true }, translator(lang).t('output.leakHint')));
   return footer;
 }
 
 /** Output beyond the caps: "… N more lines not shown". */
 export function renderDropped(shows: number, logs: number, lang: Lang): HTMLElement {
   const p = h('p', { class: 'out-more', 'data-dropped': true });
-  if (shows > 0) p.append(h('span', { 'data-dropped-shows': shows }, trn(lang, 'output.droppedShows', shows)));
+  if (shows > 0) p.append(h('span', { 'data-dropped-shows': shows }, translator(lang).plural('output.droppedShows', shows)));
   if (shows > 0 && logs > 0) p.append(' · ');
-  if (logs > 0) p.append(h('span', { 'data-dropped-logs': logs }, trn(lang, 'output.droppedLines', logs)));
+  if (logs > 0) p.append(h('span', { 'data-dropped-logs': logs }, translator(lang).plural('output.droppedLines', logs)));
   return p;
 }

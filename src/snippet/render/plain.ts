@@ -5,7 +5,8 @@
 import type { Lang } from '../../i18n/locales';
 import { LIMITS, type JsonValue, type PlainData } from '../protocol';
 import { h } from './dom';
-import { tr, trn } from './format';
+import { translator } from '../../i18n/translate';
+
 
 /** Levels of the JSON tree open at first; deeper ones wait for a click. */
 const OPEN_DEPTH = 2;
@@ -23,7 +24,7 @@ export function renderPlain(data: PlainData, lang: Lang): HTMLElement {
       return h(
         'div',
         { class: 'out-function' },
-        h('p', { class: 'out-caption' }, tr(lang, 'output.function')),
+        h('p', { class: 'out-caption' }, translator(lang).t('output.function')),
         h('pre', { class: 'out-text' }, h('code', {}, data.source)),
       );
     case 'json':
@@ -48,7 +49,7 @@ function renderJson(value: JsonValue, truncated: boolean, lang: Lang): HTMLEleme
   const budget = { left: LIMITS.MAX_JSON_NODES };
   const root = h('div', { class: 'out-json', 'data-json': true }, node(value, null, 0, budget, lang));
   if (truncated || budget.left < 0) {
-    root.append(h('p', { class: 'out-more', 'data-truncated': true }, tr(lang, 'output.jsonTruncated')));
+    root.append(h('p', { class: 'out-more', 'data-truncated': true }, translator(lang).t('output.jsonTruncated')));
   }
   return root;
 }
@@ -68,8 +69,8 @@ function node(value: JsonValue, key: string | null, depth: number, budget: { lef
     return h('div', { class: 'out-json-leaf' }, keyEl, sep, h('span', { class: 'out-json-punct' }, open + close));
   }
   const count = Array.isArray(value)
-    ? trn(lang, 'output.jsonItems', entries.length)
-    : trn(lang, 'output.jsonKeys', entries.length);
+    ? translator(lang).plural('output.jsonItems', entries.length)
+    : translator(lang).plural('output.jsonKeys', entries.length);
   const list = h('ul', { class: 'out-json-children' });
   for (const [k, v] of entries) {
     if (budget.left <= 0) {

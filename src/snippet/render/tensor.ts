@@ -5,8 +5,8 @@
 import type { Lang } from '../../i18n/locales';
 import { LIMITS, type TensorData } from '../protocol';
 import { h, scroller } from './dom';
-import { fillNodes, formatNumber, formatShape, formatValue, product, trn, tr } from './format';
-import { ui } from '../../i18n/ui';
+import { formatShape, formatValue, product } from './numbers';
+import { translator } from '../../i18n/translate';
 
 /** Caps on rendered cells, so even a 1e6-value tensor costs a few hundred nodes. */
 export const VIEW = { ...LIMITS.TENSOR_VIEW, VECTOR: 24 } as const;
@@ -42,9 +42,9 @@ export function renderTensor(data: TensorData, lang: Lang, previous?: TensorData
   };
   root.append(caption(data, lang, numeric));
   const [rows = 1, cols = 1] = data.shape.slice(-2);
-  const label = tr(lang, 'output.tensorCaption', { dtype: data.dtype, shape: formatShape(data.shape) });
+  const label = translator(lang).t('output.tensorCaption', { dtype: data.dtype, shape: formatShape(data.shape) });
   if (data.size === 0) {
-    root.append(h('p', { class: 'out-note' }, tr(lang, 'output.emptyTensor')));
+    root.append(h('p', { class: 'out-note' }, translator(lang).t('output.emptyTensor')));
   } else if (data.shape.length === 0) {
     root.append(h('p', { class: 'out-scalar' }, h('code', {}, cellText(ctx, 0))));
   } else if (data.shape.length === 1) {
@@ -55,25 +55,25 @@ export function renderTensor(data: TensorData, lang: Lang, previous?: TensorData
     root.append(slices(ctx, rows, cols));
   }
   const hidden = data.size - ctx.shown;
-  if (hidden > 0) root.append(h('p', { class: 'out-more' }, trn(lang, 'output.moreValues', hidden)));
+  if (hidden > 0) root.append(h('p', { class: 'out-more' }, translator(lang).plural('output.moreValues', hidden)));
   return root;
 }
 
 function caption(data: TensorData, lang: Lang, numeric: boolean): HTMLElement {
   const shape =
-    data.shape.length === 0 ? `[] (${tr(lang, 'output.scalar')})` : formatShape(data.shape);
+    data.shape.length === 0 ? `[] (${translator(lang).t('output.scalar')})` : formatShape(data.shape);
   const p = h(
     'p',
     { class: 'out-caption' },
-    ...fillNodes(ui[lang]['output.tensorCaption'], {
+    ...translator(lang).nodes('output.tensorCaption', {
       dtype: h('code', {}, data.dtype),
       shape: h('code', {}, shape),
     }),
   );
   if (numeric && data.size > 1) {
-    const range = tr(lang, 'output.range', {
-      min: formatNumber(data.min ?? 0, lang),
-      max: formatNumber(data.max ?? 0, lang),
+    const range = translator(lang).t('output.range', {
+      min: translator(lang).number(data.min ?? 0),
+      max: translator(lang).number(data.max ?? 0),
     });
     p.append(' · ', h('span', { class: 'out-range' }, range));
   }
@@ -100,7 +100,7 @@ function slices(ctx: Ctx, rows: number, cols: number): HTMLElement {
       ),
     );
   }
-  if (s < count) wrap.append(h('p', { class: 'out-note' }, trn(ctx.lang, 'output.moreSlices', count - s)));
+  if (s < count) wrap.append(h('p', { class: 'out-note' }, translator(ctx.lang).plural('output.moreSlices', count - s)));
   return wrap;
 }
 
@@ -160,7 +160,7 @@ function cellText(ctx: Ctx, index: number): string {
 }
 
 function elided<K extends 'td' | 'th'>(ctx: Ctx, tag: K): HTMLElementTagNameMap[K] {
-  return h(tag, { class: 'out-elided', 'data-elided': true, title: tr(ctx.lang, 'output.elided') }, '…');
+  return h(tag, { class: 'out-elided', 'data-elided': true, title: translator(ctx.lang).t('output.elided') }, '…');
 }
 
 /** Zero is neutral; the sign picks the hue and |v| / max|v| the strength, in HEAT steps. */

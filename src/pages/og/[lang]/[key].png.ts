@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { LANGS, LANG_NAMES, type Lang } from '../../../i18n/locales';
-import { ui } from '../../../i18n/ui';
+import { strings } from '../../../i18n/translate';
 import { pagesOf } from '../../../collection/pages';
 import { socialCard } from '../../../seo/social-image';
 
@@ -22,6 +22,6 @@ interface Props {
 
 export const GET: APIRoute<Props> = ({ params, props }) => {
   const lang = params.lang as Lang;
-  const png = socialCard({ ...props, siteName: ui[lang]['site.name'], language: LANG_NAMES[lang] });
+  const png = socialCard({ ...props, siteName: strings[lang]['site.name'], language: LANG_NAMES[lang] });
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };
