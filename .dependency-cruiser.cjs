@@ -45,7 +45,11 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/snippet/bootstrap\\.ts$' },
       // Spawning a worker is a few lines, and starts tfjs' download at once.
-      to: { path: '^src/snippet/(island|editor|runtime|render|worker)/', pathNot: '^src/snippet/runtime/spawn\\.ts$', dependencyTypesNot: ['dynamic-import', 'type-only', 'type-import'] },
+      to: {
+        path: '^src/snippet/(island|editor|runtime|render|worker)/',
+        pathNot: '^src/snippet/runtime/spawn\\.ts$',
+        dependencyTypesNot: ['dynamic-import', 'type-only', 'type-import'],
+      },
     },
     {
       name: 'site-code-is-not-test-code',

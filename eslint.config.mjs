@@ -38,10 +38,12 @@ export default defineConfig(
     rules: {
       'no-restricted-globals': [
         'error',
-        ...['document', 'window', 'localStorage', 'sessionStorage', 'HTMLElement', 'Element', 'Node', 'requestAnimationFrame'].map((name) => ({
-          name,
-          message: 'The snippet worker has no DOM: it speaks to the page through protocol messages.',
-        })),
+        ...['document', 'window', 'localStorage', 'sessionStorage', 'HTMLElement', 'Element', 'Node', 'requestAnimationFrame'].map(
+          (name) => ({
+            name,
+            message: 'The snippet worker has no DOM: it speaks to the page through protocol messages.',
+          }),
+        ),
       ],
     },
   },

@@ -49,14 +49,18 @@ test.describe('keyboard only', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     // Every control a pointer could use (visible, not disabled), in document order.
     const controls = await page.evaluate(() => {
-      const all = document.querySelectorAll<HTMLElement>('a[href], button, select, input, summary, [tabindex]:not([tabindex="-1"]), pre[tabindex]');
-      return [...all]
-        // checkVisibility: not inside a closed <details> either (its content is there, but not rendered).
-        .filter((el) => el.checkVisibility({ visibilityProperty: true }) && !(el as HTMLButtonElement).disabled)
-        .map((el, i) => {
-          el.dataset.a11yId = String(i);
-          return i;
-        }).length;
+      const all = document.querySelectorAll<HTMLElement>(
+        'a[href], button, select, input, summary, [tabindex]:not([tabindex="-1"]), pre[tabindex]',
+      );
+      return (
+        [...all]
+          // checkVisibility: not inside a closed <details> either (its content is there, but not rendered).
+          .filter((el) => el.checkVisibility({ visibilityProperty: true }) && !(el as HTMLButtonElement).disabled)
+          .map((el, i) => {
+            el.dataset.a11yId = String(i);
+            return i;
+          }).length
+      );
     });
     expect(controls).toBeGreaterThan(30);
     const reached = new Set<string>();
@@ -153,7 +157,8 @@ test.describe('screen readers', () => {
     for (const lang of ['en', 'fr'] as const) {
       await page.goto(PLAYGROUND[lang]);
       const root = snippet(page);
-      const names = lang === 'en' ? ['Run', 'Stop', 'Reset', 'Copy', 'Share'] : ['Exécuter', 'Arrêter', 'Réinitialiser', 'Copier', 'Partager'];
+      const names =
+        lang === 'en' ? ['Run', 'Stop', 'Reset', 'Copy', 'Share'] : ['Exécuter', 'Arrêter', 'Réinitialiser', 'Copier', 'Partager'];
       for (const name of names) await expect(root.getByRole('button', { name, exact: true })).toBeVisible();
       await expect(root.getByRole('group', { name: lang === 'en' ? 'Snippet controls' : 'Commandes de l’extrait' })).toBeVisible();
 
@@ -193,7 +198,9 @@ test.describe('screen readers', () => {
     await page.keyboard.insertText('while (true) {}');
     await page.keyboard.press('ControlOrMeta+Enter');
     expect(await settled(root)).toBe('stopped');
-    await expect(root.locator('[data-output-summary]')).toHaveText(/^Stopped after 1\ss: the time limit of this snippet\. Is there an endless loop\?$/);
+    await expect(root.locator('[data-output-summary]')).toHaveText(
+      /^Stopped after 1\ss: the time limit of this snippet\. Is there an endless loop\?$/,
+    );
   });
 });
 
@@ -315,10 +322,13 @@ test.describe('motion and colour', () => {
         const lum = (c: string) => {
           // rgb(0-255) or, from color-mix(), color(srgb 0-1).
           const scale = c.startsWith('color(') ? 1 : 255;
-          const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => {
-            const x = v / scale;
-            return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-          });
+          const [r, g, bl] = (c.match(/[\d.]+/g) ?? [])
+            .slice(0, 3)
+            .map(Number)
+            .map((v) => {
+              const x = v / scale;
+              return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+            });
           return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
         };
         const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);

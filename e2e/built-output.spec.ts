@@ -31,7 +31,10 @@ test.describe('without JavaScript', () => {
             const items = snippet(page, id).locator('[data-output][data-built] > [data-output-items]');
             await expect(items.locator('[data-built-note]'), `${id} (${media})`).toContainText(note);
             // What the run showed (values, layers, a console line) or the error it is about, then the footer.
-            await expect(items.locator(':scope > [data-shown], :scope > [data-log], :scope > [data-error][data-expected="true"]').first(), id).toBeVisible();
+            await expect(
+              items.locator(':scope > [data-shown], :scope > [data-log], :scope > [data-error][data-expected="true"]').first(),
+              id,
+            ).toBeVisible();
             await expect(items.locator(':scope > [data-done]'), id).toBeVisible();
           }
         }
@@ -122,7 +125,9 @@ function numberOnlyInOutput(lang: string): { path: string; value: string; sectio
     const html = readFileSync(file, 'utf8');
     for (const output of html.matchAll(/data-output-items[\s\S]*?<\/footer>/g)) {
       const text = output[0].replace(/<[^>]+>/g, ' ');
-      const value = [...text.matchAll(/(?<![\w.,])\d\.\d{3,}(?![\w.,])/g)].map((m) => m[0]).find((v) => sources.every((s) => !s.includes(v)));
+      const value = [...text.matchAll(/(?<![\w.,])\d\.\d{3,}(?![\w.,])/g)]
+        .map((m) => m[0])
+        .find((v) => sources.every((s) => !s.includes(v)));
       if (!value) continue;
       const before = html.slice(0, output.index);
       const section = [...before.matchAll(/<h[23][^>]* id="([a-z0-9-]+)"/g)].at(-1)?.[1];

@@ -19,9 +19,9 @@ export async function setCode(root: Locator, code: string): Promise<void> {
 }
 
 export async function editorText(root: Locator): Promise<string> {
-  return root.locator('.cm-content').evaluate((el) =>
-    Array.from(el.querySelectorAll('.cm-line'), (line) => line.textContent ?? '').join('\n'),
-  );
+  return root
+    .locator('.cm-content')
+    .evaluate((el) => Array.from(el.querySelectorAll('.cm-line'), (line) => line.textContent ?? '').join('\n'));
 }
 
 export async function run(root: Locator, lang: 'en' | 'fr' = 'en'): Promise<void> {

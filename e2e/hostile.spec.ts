@@ -39,7 +39,8 @@ async function originalCode(page: Page, id = 'playground'): Promise<string> {
   const response = await page.request.get(page.url());
   const html = await response.text();
   return page.evaluate(
-    ([source, snippet]) => new DOMParser().parseFromString(source, 'text/html').querySelector(`[data-snippet="${snippet}"] [data-code] pre`)?.textContent ?? '',
+    ([source, snippet]) =>
+      new DOMParser().parseFromString(source, 'text/html').querySelector(`[data-snippet="${snippet}"] [data-code] pre`)?.textContent ?? '',
     [html, id] as const,
   );
 }
@@ -280,10 +281,22 @@ test.describe('code from a link or a save never runs by itself', () => {
   const CRAFTED: [string, (page: Page) => string, RegExp][] = [
     ['oversized', () => `#snippet=playground&code=${'A'.repeat(200_000)}`, /too large/],
     ['not base64', () => '#snippet=playground&code=%%%not*base64', /damaged/],
-    ['not compressed data', () => `#snippet=playground&code=${Buffer.from('just some bytes, not deflate').toString('base64url')}`, /damaged/],
-    ['inflating past the limit', () => `#snippet=playground&code=${deflateRawSync(Buffer.alloc(5_000_000, 32)).toString('base64url')}`, /too large/],
+    [
+      'not compressed data',
+      () => `#snippet=playground&code=${Buffer.from('just some bytes, not deflate').toString('base64url')}`,
+      /damaged/,
+    ],
+    [
+      'inflating past the limit',
+      () => `#snippet=playground&code=${deflateRawSync(Buffer.alloc(5_000_000, 32)).toString('base64url')}`,
+      /too large/,
+    ],
     ['a snippet that is not on the page', () => `#snippet=state-lambda-nope&code=${shareData('show(1)')}`, /not on this page/],
-    ['an id made of HTML', () => `#snippet=${encodeURIComponent('<img src=x onerror=alert(1)>')}&code=${shareData('show(1)')}`, /not on this page/],
+    [
+      'an id made of HTML',
+      () => `#snippet=${encodeURIComponent('<img src=x onerror=alert(1)>')}&code=${shareData('show(1)')}`,
+      /not on this page/,
+    ],
   ];
   for (const [name, hash, message] of CRAFTED) {
     test(`a crafted link (${name}) says what is wrong and leaves the original code usable`, async ({ page }) => {
@@ -322,17 +335,29 @@ test.describe('what a snippet can reach', () => {
     const dialogs = watchDialogs(page);
     await page.goto(PLAYGROUND.en);
     const root = snippet(page);
-    await setCode(root, [
-      'show({ "<img src=x onerror=alert(1)>": "<b>bold</b>", nested: { "<i>key</i>": ["<script>alert(2)</script>"] } }, "<u>label</u>");',
-      'console.log({ "<em>k</em>": 1 }, "<s>struck</s>");',
-      'show(tf.tensor(["<img src=y onerror=alert(3)>", "<b>b</b>"]));',
-      'throw new Error("<img src=z onerror=alert(4)>");',
-    ].join('\n'));
+    await setCode(
+      root,
+      [
+        'show({ "<img src=x onerror=alert(1)>": "<b>bold</b>", nested: { "<i>key</i>": ["<script>alert(2)</script>"] } }, "<u>label</u>");',
+        'console.log({ "<em>k</em>": 1 }, "<s>struck</s>");',
+        'show(tf.tensor(["<img src=y onerror=alert(3)>", "<b>b</b>"]));',
+        'throw new Error("<img src=z onerror=alert(4)>");',
+      ].join('\n'),
+    );
     await run(root);
     expect(await settled(root)).toBe('error');
     const output = root.locator('[data-output]');
     await expect(output.locator('img, b, i, u, em, s, script')).toHaveCount(0);
-    for (const text of ['<img src=x onerror=alert(1)>', '"<b>bold</b>"', '<i>key</i>', '<u>label</u>', '<em>k</em>', '<s>struck</s>', '<img src=y onerror=alert(3)>', '<img src=z onerror=alert(4)>']) {
+    for (const text of [
+      '<img src=x onerror=alert(1)>',
+      '"<b>bold</b>"',
+      '<i>key</i>',
+      '<u>label</u>',
+      '<em>k</em>',
+      '<s>struck</s>',
+      '<img src=y onerror=alert(3)>',
+      '<img src=z onerror=alert(4)>',
+    ]) {
       await expect(output).toContainText(text);
     }
     expect(dialogs()).toBe(0);
@@ -359,23 +384,37 @@ test.describe('what a snippet can reach', () => {
         localStorage.setItem('page-secret', 'kept by the page');
       });
       const root = snippet(page);
-      await setCode(root, [
-        'const reach = { document: typeof document, window: typeof window, localStorage: typeof localStorage, sessionStorage: typeof sessionStorage, cookieStore: typeof cookieStore, parent: typeof parent, caches: typeof caches, onSelf: typeof self.caches };',
-        'reach.Worker = typeof Worker; reach.SharedWorker = typeof SharedWorker;',
-        `try { const r = await fetch("${origin}/data", { credentials: "include" }); reach.otherSite = "read: " + (await r.text()); } catch (e) { reach.otherSite = "refused: " + e.name; }`,
-        `try { importScripts("${origin}/x.js"); reach.importScripts = "loaded"; } catch (e) { reach.importScripts = "refused: " + e.name; }`,
-        `try { await import("${origin}/module.js"); reach.otherModule = "loaded"; } catch (e) { reach.otherModule = "refused: " + e.name; }`,
-        'try { await import("data:text/javascript,export default 1"); reach.dataModule = "loaded"; } catch (e) { reach.dataModule = "refused: " + e.name; }',
-        `reach.socket = await new Promise((done) => { try { const ws = new WebSocket("${origin.replace('http', 'ws')}/socket"); ws.onopen = () => done("open"); ws.onerror = () => done("failed"); } catch (e) { done("refused: " + e.name); } });`,
-        'reach.sameOrigin = (await fetch("/robots.txt")).ok;',
-        'show(reach);',
-      ].join('\n'));
+      await setCode(
+        root,
+        [
+          'const reach = { document: typeof document, window: typeof window, localStorage: typeof localStorage, sessionStorage: typeof sessionStorage, cookieStore: typeof cookieStore, parent: typeof parent, caches: typeof caches, onSelf: typeof self.caches };',
+          'reach.Worker = typeof Worker; reach.SharedWorker = typeof SharedWorker;',
+          `try { const r = await fetch("${origin}/data", { credentials: "include" }); reach.otherSite = "read: " + (await r.text()); } catch (e) { reach.otherSite = "refused: " + e.name; }`,
+          `try { importScripts("${origin}/x.js"); reach.importScripts = "loaded"; } catch (e) { reach.importScripts = "refused: " + e.name; }`,
+          `try { await import("${origin}/module.js"); reach.otherModule = "loaded"; } catch (e) { reach.otherModule = "refused: " + e.name; }`,
+          'try { await import("data:text/javascript,export default 1"); reach.dataModule = "loaded"; } catch (e) { reach.dataModule = "refused: " + e.name; }',
+          `reach.socket = await new Promise((done) => { try { const ws = new WebSocket("${origin.replace('http', 'ws')}/socket"); ws.onopen = () => done("open"); ws.onerror = () => done("failed"); } catch (e) { done("refused: " + e.name); } });`,
+          'reach.sameOrigin = (await fetch("/robots.txt")).ok;',
+          'show(reach);',
+        ].join('\n'),
+      );
       await run(root);
       expect(await settled(root)).toBe('done');
       const leaf = (name: string) => root.locator('[data-json] .out-json-leaf', { hasText: `${name}:` });
       // Nor Cache Storage, where the offline service worker keeps the site's own code.
       // Nor nested workers, which would run under their own script's policy, not this one.
-      for (const name of ['document', 'window', 'localStorage', 'sessionStorage', 'cookieStore', 'parent', 'caches', 'onSelf', 'Worker', 'SharedWorker']) {
+      for (const name of [
+        'document',
+        'window',
+        'localStorage',
+        'sessionStorage',
+        'cookieStore',
+        'parent',
+        'caches',
+        'onSelf',
+        'Worker',
+        'SharedWorker',
+      ]) {
         await expect(leaf(name)).toContainText('"undefined"');
       }
       // The worker's own policy (dist/_headers) refuses other sites: nothing leaves the browser...
@@ -398,9 +437,11 @@ test.describe('what a snippet can reach', () => {
       await setCode(root, `await fetch("${origin}/last");`);
       await run(root);
       expect(await settled(root)).toBe('error');
-      const order = await root.locator('[data-output]').evaluate((out) =>
-        [...out.querySelectorAll('[data-blocked], [data-error], [data-done]')].map((el) => Object.keys((el as HTMLElement).dataset)[0]),
-      );
+      const order = await root
+        .locator('[data-output]')
+        .evaluate((out) =>
+          [...out.querySelectorAll('[data-blocked], [data-error], [data-done]')].map((el) => Object.keys((el as HTMLElement).dataset)[0]),
+        );
       expect(order).toEqual(['blocked', 'error', 'done']);
     } finally {
       other.close();
@@ -419,7 +460,10 @@ test.describe('Content-Security-Policy', () => {
       expect(m, file).not.toBeNull();
       const policy = parsePolicy(m![1]!);
       expect(policy['default-src'], file).toEqual(["'self'"]);
-      expect(policy['script-src']!.filter((s) => !s.startsWith("'sha256-")), file).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+      expect(
+        policy['script-src']!.filter((s) => !s.startsWith("'sha256-")),
+        file,
+      ).toEqual(["'self'", "'wasm-unsafe-eval'"]);
       expect(policy['worker-src'], file).toEqual(["'self'"]);
       expect(policy['connect-src'], file).toEqual(["'self'"]);
       expect(policy['object-src'], file).toEqual(["'none'"]);

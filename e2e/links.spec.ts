@@ -13,7 +13,11 @@ function fileOf(path: string): string | null {
   return existsSync(candidate) && statSync(candidate).isFile() ? candidate : null;
 }
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 const idsCache = new Map<string, Set<string>>();
 function idsOf(file: string): Set<string> {
   let ids = idsCache.get(file);

@@ -17,7 +17,14 @@ test.describe('offline', () => {
 
     await context.setOffline(true);
     // The network is really cut, for the service worker too: what was never fetched fails.
-    expect(await page.evaluate(() => fetch('/robots.txt').then((r) => r.status, () => 'failed'))).toBe('failed');
+    expect(
+      await page.evaluate(() =>
+        fetch('/robots.txt').then(
+          (r) => r.status,
+          () => 'failed',
+        ),
+      ),
+    ).toBe('failed');
     const assets: { path: string; fromCache: boolean }[] = [];
     page.on('response', (r) => {
       const path = new URL(r.url()).pathname;

@@ -16,7 +16,9 @@ const FRENCH_ONLY_WORD = 'imbriquée';
  */
 function sectionOfFrenchOnlyWord(): string {
   const elsewhere = [
-    ...pageFiles('fr').filter((f) => f !== 'serialization.mdx').map((f) => join('content/fr', f)),
+    ...pageFiles('fr')
+      .filter((f) => f !== 'serialization.mdx')
+      .map((f) => join('content/fr', f)),
     ...readdirSync('content/snippets').map((f) => join('content/snippets', f)),
   ].filter((file) => readFileSync(file, 'utf8').toLowerCase().includes(FRENCH_ONLY_WORD));
   expect(elsewhere, `"${FRENCH_ONLY_WORD}" must appear only in content/fr/serialization.mdx: pick another word`).toEqual([]);
@@ -195,7 +197,9 @@ test.describe('search', () => {
     await expect(frScope).not.toBeChecked();
     await expect(frScope).toBeFocused();
     await expect(fr.input).toHaveAccessibleName('Rechercher dans les pages en français');
-    await expect.poll(() => fr.options.evaluateAll((els) => els.length > 0 && els.every((e) => e.getAttribute('href')?.startsWith('/fr/')))).toBe(true);
+    await expect
+      .poll(() => fr.options.evaluateAll((els) => els.length > 0 && els.every((e) => e.getAttribute('href')?.startsWith('/fr/'))))
+      .toBe(true);
     await page.reload();
     await page.keyboard.press('/');
     await expect(frScope).not.toBeChecked();
@@ -216,4 +220,3 @@ test.describe('search', () => {
     await expect(button).toBeFocused();
   });
 });
-

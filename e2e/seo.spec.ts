@@ -17,7 +17,9 @@ test.describe('discovery', () => {
       const xml = await (await request.get(path)).text();
       for (const [, url] of xml.matchAll(/<url>([\s\S]*?)<\/url>/g)) {
         const loc = new URL(/<loc>([^<]+)<\/loc>/.exec(url!)![1]!).pathname;
-        const links = new Map([...url!.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1]!, new URL(m[2]!).pathname]));
+        const links = new Map(
+          [...url!.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1]!, new URL(m[2]!).pathname]),
+        );
         entries.set(loc, links);
       }
     }
@@ -74,7 +76,12 @@ test.describe('discovery', () => {
     for (const lang of LANGS) {
       await page.goto(pagePath(lang, 'index'));
       const href = (await page.locator('link[rel=manifest]').getAttribute('href'))!;
-      const manifest = (await (await request.get(href)).json()) as { name: string; start_url: string; lang: string; icons: { src: string; type: string; sizes: string }[] };
+      const manifest = (await (await request.get(href)).json()) as {
+        name: string;
+        start_url: string;
+        lang: string;
+        icons: { src: string; type: string; sizes: string }[];
+      };
       expect(manifest.name).toBe(lang === 'en' ? 'Lambda or Layer?' : 'Lambda ou Layer\u202f?');
       expect(manifest.start_url).toBe(`/${lang}/`);
       expect(manifest.lang).toBe(lang);
@@ -90,4 +97,3 @@ test.describe('discovery', () => {
     expect((await request.get('/favicon.ico')).status()).toBe(200);
   });
 });
-

@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 
 test.describe('reading experience', () => {
   test('both languages render with lang, alternates and canonical', async ({ page }) => {
-    for (const [lang, other] of [['en', 'fr'], ['fr', 'en']] as const) {
+    for (const [lang, other] of [
+      ['en', 'fr'],
+      ['fr', 'en'],
+    ] as const) {
       await page.goto(`/${lang}/serialization/`);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expect(page.locator('h1')).not.toBeEmpty();
@@ -188,7 +191,8 @@ test.describe('reading experience', () => {
     await expect(python).toBeVisible();
     const keyword = python.locator('.tk-keyword').first();
     await expect(keyword).toHaveText(/^(import|class|def|from|return)$/);
-    const colours = () => Promise.all([python.evaluate((e) => getComputedStyle(e).backgroundColor), keyword.evaluate((e) => getComputedStyle(e).color)]);
+    const colours = () =>
+      Promise.all([python.evaluate((e) => getComputedStyle(e).backgroundColor), keyword.evaluate((e) => getComputedStyle(e).color)]);
     await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
     const [lightBg, lightKeyword] = await colours();
     await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));

@@ -146,13 +146,16 @@ test.describe('live snippets', () => {
   test('weights tables show each weight and whether it is trainable', async ({ page }) => {
     await page.goto(PLAYGROUND.en);
     const root = snippet(page);
-    await setCode(root, [
-      'const dense = tf.layers.dense({ units: 3, inputShape: [2] });',
-      'dense.apply(tf.zeros([1, 2]));',
-      'const frozen = new Lambda({ fn: (x) => tf.mul(x, 2) });',
-      'show(dense, "dense");',
-      'show(frozen, "lambda");',
-    ].join('\n'));
+    await setCode(
+      root,
+      [
+        'const dense = tf.layers.dense({ units: 3, inputShape: [2] });',
+        'dense.apply(tf.zeros([1, 2]));',
+        'const frozen = new Lambda({ fn: (x) => tf.mul(x, 2) });',
+        'show(dense, "dense");',
+        'show(frozen, "lambda");',
+      ].join('\n'),
+    );
     await run(root);
     expect(await settled(root)).toBe('done');
     const layers = root.locator('[data-output] [data-layer]');
@@ -167,14 +170,17 @@ test.describe('live snippets', () => {
   test('model.fit streams its progress while it trains', async ({ page }) => {
     await page.goto(PLAYGROUND.en);
     const root = snippet(page);
-    await setCode(root, [
-      'const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });',
-      'model.compile({ optimizer: "sgd", loss: "meanSquaredError" });',
-      'const xs = tf.tensor2d([[0], [1], [2], [3]]);',
-      'const ys = tf.tensor2d([[1], [3], [5], [7]]);',
-      'await model.fit(xs, ys, { epochs: 30, verbose: 0 });',
-      'show(model, "trained");',
-    ].join('\n'));
+    await setCode(
+      root,
+      [
+        'const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });',
+        'model.compile({ optimizer: "sgd", loss: "meanSquaredError" });',
+        'const xs = tf.tensor2d([[0], [1], [2], [3]]);',
+        'const ys = tf.tensor2d([[1], [3], [5], [7]]);',
+        'await model.fit(xs, ys, { epochs: 30, verbose: 0 });',
+        'show(model, "trained");',
+      ].join('\n'),
+    );
     await run(root);
     expect(await settled(root)).toBe('done');
     const progress = root.locator('[data-fit-progress]');

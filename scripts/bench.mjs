@@ -41,7 +41,16 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const NAIVE = `http://127.0.0.1:${PORT + 1}`;
 /** Chromium's CPU emulation of a mid-range phone. */
 const THROTTLE = 4;
-const GOALS = { firstLoadKB: 29, firstLoadJsKB: 8, firstRunVsNaive: 0.5, secondRunMs: 30, hoverRunMs: 100, gapMs: 50, editorKB: EDITOR_BUDGET_BYTES / 1024, keystrokeMs: 16 };
+const GOALS = {
+  firstLoadKB: 29,
+  firstLoadJsKB: 8,
+  firstRunVsNaive: 0.5,
+  secondRunMs: 30,
+  hoverRunMs: 100,
+  gapMs: 50,
+  editorKB: EDITOR_BUDGET_BYTES / 1024,
+  keystrokeMs: 16,
+};
 
 const median = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -66,7 +75,9 @@ async function measureResponsiveness(browser) {
     const page = await context.newPage();
     const code = 'const t0 = Date.now();\nwhile (Date.now() - t0 < 2000) {}\nshow(tf.scalar(1));';
     // A share link: the code is shown, not run, until Run is pressed.
-    await page.goto(`${BASE}/en/playground/#snippet=playground&code=${deflateRawSync(code).toString('base64url')}`, { waitUntil: 'networkidle' });
+    await page.goto(`${BASE}/en/playground/#snippet=playground&code=${deflateRawSync(code).toString('base64url')}`, {
+      waitUntil: 'networkidle',
+    });
     const root = page.locator('[data-snippet="playground"]');
     await root.hover();
     await root.locator('.cm-content').waitFor();
@@ -91,12 +102,24 @@ async function measureResponsiveness(browser) {
 function lighthouse(url, chromiumPath) {
   const out = execFileSync(
     'npx',
-    ['lighthouse', url, '--quiet', '--output=json', '--only-categories=performance,accessibility,best-practices,seo', `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`],
+    [
+      'lighthouse',
+      url,
+      '--quiet',
+      '--output=json',
+      '--only-categories=performance,accessibility,best-practices,seo',
+      `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
+    ],
     { env: { ...process.env, CHROME_PATH: chromiumPath ?? '' }, maxBuffer: 64 * 1024 * 1024 },
   );
   const report = JSON.parse(out.toString());
   const score = (k) => Math.round((report.categories[k]?.score ?? 0) * 100);
-  return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') };
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+  };
 }
 
 function serve(dir, port) {
@@ -131,8 +154,15 @@ async function main() {
         secondMs: ms(median([...atOnce.second, ...hovered.second])),
         naiveMs: ms(median(naive.times)),
         naiveBackend: naive.backend,
-        breakdown: Object.fromEntries(Object.keys(atOnce.breakdown[0] ?? {}).map((k) => [k, ms(median(atOnce.breakdown.map((b) => b[k])))])),
-        all: { atOnce: atOnce.first.map(ms), hovered: hovered.first.map(ms), second: [...atOnce.second, ...hovered.second].map(ms), naive: naive.times.map(ms) },
+        breakdown: Object.fromEntries(
+          Object.keys(atOnce.breakdown[0] ?? {}).map((k) => [k, ms(median(atOnce.breakdown.map((b) => b[k])))]),
+        ),
+        all: {
+          atOnce: atOnce.first.map(ms),
+          hovered: hovered.first.map(ms),
+          second: [...atOnce.second, ...hovered.second].map(ms),
+          naive: naive.times.map(ms),
+        },
       };
     }
     result.longestGapMs = ms(await measureResponsiveness(browser));
@@ -148,21 +178,68 @@ async function main() {
   result.editor = { kb: kb(editor.fetchedForEditor), chunks: editor.chunks };
 
   console.log('\nFirst load per page (KB transferred, gzip; LCP and TBT in ms)');
-  console.table(result.pages.map((p) => ({ page: p.path, total: kb(p.total), html: kb(p.html), css: kb(p.css), js: kb(p.js), requests: p.requests, lcp: p.lcpMs, tbt: p.tbtMs, unasked: p.unasked.join(' ') || 'none' })));
+  console.table(
+    result.pages.map((p) => ({
+      page: p.path,
+      total: kb(p.total),
+      html: kb(p.html),
+      css: kb(p.css),
+      js: kb(p.js),
+      requests: p.requests,
+      lcp: p.lcpMs,
+      tbt: p.tbtMs,
+      unasked: p.unasked.join(' ') || 'none',
+    })),
+  );
   const worst = (k) => kb(Math.max(...result.pages.map((p) => p[k])));
   const plain = result.runs.x1;
   const slow = result.runs[`x${THROTTLE}`];
   const rows = [
-    ['first load, worst page (KB gzip, outputs included)', worst('total'), `<= ${GOALS.firstLoadKB}`, verdict(worst('total') <= GOALS.firstLoadKB)],
+    [
+      'first load, worst page (KB gzip, outputs included)',
+      worst('total'),
+      `<= ${GOALS.firstLoadKB}`,
+      verdict(worst('total') <= GOALS.firstLoadKB),
+    ],
     ['first-load JavaScript, worst page (KB gzip)', worst('js'), `<= ${GOALS.firstLoadJsKB}`, verdict(worst('js') <= GOALS.firstLoadJsKB)],
-    ['fetched without intent (tfjs, editor)', result.pages.some((p) => p.unasked.length) ? 'yes' : 'nothing', 'nothing', verdict(!result.pages.some((p) => p.unasked.length))],
+    [
+      'fetched without intent (tfjs, editor)',
+      result.pages.some((p) => p.unasked.length) ? 'yes' : 'nothing',
+      'nothing',
+      verdict(!result.pages.some((p) => p.unasked.length)),
+    ],
     ['naive page (tf.min.js on click, main thread), ms', `${plain.naiveMs} (${plain.naiveBackend})`, '-', '-'],
-    ['first Run clicked at once, ms', `${plain.firstAtOnceMs} = ${(plain.firstAtOnceMs / plain.naiveMs).toFixed(2)} x naive`, `<= ${GOALS.firstRunVsNaive} x naive`, verdict(plain.firstAtOnceMs <= GOALS.firstRunVsNaive * plain.naiveMs)],
-    ['first Run after hovering 400 ms, ms', plain.firstAfterHoverMs, `< ${GOALS.hoverRunMs}`, verdict(plain.firstAfterHoverMs < GOALS.hoverRunMs)],
+    [
+      'first Run clicked at once, ms',
+      `${plain.firstAtOnceMs} = ${(plain.firstAtOnceMs / plain.naiveMs).toFixed(2)} x naive`,
+      `<= ${GOALS.firstRunVsNaive} x naive`,
+      verdict(plain.firstAtOnceMs <= GOALS.firstRunVsNaive * plain.naiveMs),
+    ],
+    [
+      'first Run after hovering 400 ms, ms',
+      plain.firstAfterHoverMs,
+      `< ${GOALS.hoverRunMs}`,
+      verdict(plain.firstAfterHoverMs < GOALS.hoverRunMs),
+    ],
     ['second Run, ms', plain.secondMs, `<= ${GOALS.secondRunMs}`, verdict(plain.secondMs <= GOALS.secondRunMs)],
-    [`CPU ${THROTTLE}x: naive / at once / after hover / second, ms`, `${slow.naiveMs} / ${slow.firstAtOnceMs} (${(slow.firstAtOnceMs / slow.naiveMs).toFixed(2)} x) / ${slow.firstAfterHoverMs} / ${slow.secondMs}`, '-', '-'],
-    ['longest main-thread gap while a snippet runs 2 s, ms', result.longestGapMs, `<= ${GOALS.gapMs}`, verdict(result.longestGapMs <= GOALS.gapMs)],
-    ['editor with completions, signatures, docs (KB gzip)', result.editor.kb, `<= ${GOALS.editorKB}`, verdict(result.editor.kb <= GOALS.editorKB)],
+    [
+      `CPU ${THROTTLE}x: naive / at once / after hover / second, ms`,
+      `${slow.naiveMs} / ${slow.firstAtOnceMs} (${(slow.firstAtOnceMs / slow.naiveMs).toFixed(2)} x) / ${slow.firstAfterHoverMs} / ${slow.secondMs}`,
+      '-',
+      '-',
+    ],
+    [
+      'longest main-thread gap while a snippet runs 2 s, ms',
+      result.longestGapMs,
+      `<= ${GOALS.gapMs}`,
+      verdict(result.longestGapMs <= GOALS.gapMs),
+    ],
+    [
+      'editor with completions, signatures, docs (KB gzip)',
+      result.editor.kb,
+      `<= ${GOALS.editorKB}`,
+      verdict(result.editor.kb <= GOALS.editorKB),
+    ],
   ];
   console.log('\nAgainst the goals');
   console.table(rows.map(([what, measured, goal, status]) => ({ what, measured, goal, status })));

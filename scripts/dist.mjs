@@ -17,6 +17,14 @@ export function builtPages(dist = DIST) {
       return name.endsWith('.html') ? [path] : [];
     });
   return walk(dist)
-    .map((file) => ({ file, path: '/' + relative(dist, file).split(sep).join('/').replace(/index\.html$/, '') }))
+    .map((file) => ({
+      file,
+      path:
+        '/' +
+        relative(dist, file)
+          .split(sep)
+          .join('/')
+          .replace(/index\.html$/, ''),
+    }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -13,10 +13,21 @@ export const ENGINES = /** @type {const} */ (['chromium', 'firefox', 'webkit']);
 /** Debian packages that bring each engine (and what it needs to be driven). */
 export const PACKAGES = { chromium: ['chromium'], firefox: ['firefox-esr'], webkit: ['webkit2gtk-driver', 'xvfb'] };
 
-const MINIBROWSER = ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/libexec/webkit2gtk-4.1/MiniBrowser'];
+const MINIBROWSER = [
+  '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+  '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+  '/usr/libexec/webkit2gtk-4.1/MiniBrowser',
+];
 
 /** Flags for headless Chromium as root in a sandboxed machine with a closed network. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /** @param {string} name */
 function onPath(name) {
@@ -56,7 +67,14 @@ async function playwrightChromium() {
  * @returns {Promise<Engines>}
  */
 export async function findEngines() {
-  const chromium = first([process.env.CHROMIUM_PATH, await playwrightChromium(), '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']);
+  const chromium = first([
+    process.env.CHROMIUM_PATH,
+    await playwrightChromium(),
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+  ]);
   const firefox = first([process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox', onPath('firefox-esr'), onPath('firefox')]);
   const driver = onPath('WebKitWebDriver');
   const browser = first(MINIBROWSER);

@@ -39,7 +39,11 @@ function parseHeaders(text) {
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      const pattern = line.trim().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+      const pattern = line
+        .trim()
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
       rules.push({ pattern: new RegExp(`^${pattern}$`), headers: {} });
       continue;
     }
@@ -100,28 +104,29 @@ async function send(req, res, file, status = 200) {
 }
 
 /** The static server for dist/ (not yet listening): the tests start their own too. */
-export const createSiteServer = () => createServer(async (req, res) => {
-  try {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    // Directory URLs always end with a slash, like the built links.
-    if (!extname(url.pathname) && !url.pathname.endsWith('/')) {
-      const dir = await resolveFile(url.pathname + '/');
-      if (dir) {
-        res.writeHead(301, { location: url.pathname + '/' + url.search });
-        return res.end();
+export const createSiteServer = () =>
+  createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      // Directory URLs always end with a slash, like the built links.
+      if (!extname(url.pathname) && !url.pathname.endsWith('/')) {
+        const dir = await resolveFile(url.pathname + '/');
+        if (dir) {
+          res.writeHead(301, { location: url.pathname + '/' + url.search });
+          return res.end();
+        }
       }
+      // The host's configuration, not a page: hosts that read it do not serve it.
+      const file = await resolveFile(url.pathname);
+      if (file && file !== join(root, '_headers')) return await send(req, res, file);
+      const lang = url.pathname.split('/')[1];
+      const notFound = (await resolveFile(`/${lang}/404/`)) ?? (await resolveFile('/404.html'));
+      if (notFound) return await send(req, res, notFound, 404);
+      res.writeHead(404).end('Not found');
+    } catch (error) {
+      res.writeHead(500).end(String(error));
     }
-    // The host's configuration, not a page: hosts that read it do not serve it.
-    const file = await resolveFile(url.pathname);
-    if (file && file !== join(root, '_headers')) return await send(req, res, file);
-    const lang = url.pathname.split('/')[1];
-    const notFound = (await resolveFile(`/${lang}/404/`)) ?? (await resolveFile('/404.html'));
-    if (notFound) return await send(req, res, notFound, 404);
-    res.writeHead(404).end('Not found');
-  } catch (error) {
-    res.writeHead(500).end(String(error));
-  }
-});
+  });
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env.PORT ?? 4321);

@@ -22,9 +22,14 @@ async function typeCode(tab: Tab, code: string): Promise<void> {
   await tab.press('Control+a');
   await tab.press('Delete');
   await tab.type(code);
-  await waitFor(tab, (id: string, text: string) => document.querySelector(`[data-snippet="${id}"] .cm-content`)?.textContent === text, [ID, code], {
-    message: 'the typed code',
-  });
+  await waitFor(
+    tab,
+    (id: string, text: string) => document.querySelector(`[data-snippet="${id}"] .cm-content`)?.textContent === text,
+    [ID, code],
+    {
+      message: 'the typed code',
+    },
+  );
 }
 
 test('an edit runs with Ctrl+Enter', async ({ tab }) => {
@@ -55,9 +60,14 @@ test('an edit is kept across a reload, and Reset brings the original back', asyn
   const original = await codeOf(tab, ID);
   await typeCode(tab, 'show("mine");');
   // Saves are debounced: wait for the whole edit to be kept.
-  await waitFor(tab, () => Object.keys(localStorage).some((k) => k.startsWith('lol-edit:') && localStorage.getItem(k) === 'show("mine");'), [], {
-    message: 'the edit to be saved',
-  });
+  await waitFor(
+    tab,
+    () => Object.keys(localStorage).some((k) => k.startsWith('lol-edit:') && localStorage.getItem(k) === 'show("mine");'),
+    [],
+    {
+      message: 'the edit to be saved',
+    },
+  );
   await tab.reload();
   // The saved edit shows before the editor is loaded, and stays once it is.
   expect(await codeOf(tab, ID)).toBe('show("mine");');
@@ -65,21 +75,33 @@ test('an edit is kept across a reload, and Reset brings the original back', asyn
   await hydrated(tab, ID);
   expect(await codeOf(tab, ID)).toBe('show("mine");');
   await tab.click(`[data-snippet="${ID}"] [data-action="reset"]`);
-  await waitFor(tab, (id: string, text: string) => {
-    const lines = document.querySelectorAll(`[data-snippet="${id}"] .cm-content .cm-line`);
-    return Array.from(lines, (l) => l.textContent).join('\n') === text;
-  }, [ID, original], { message: 'the original code' });
+  await waitFor(
+    tab,
+    (id: string, text: string) => {
+      const lines = document.querySelectorAll(`[data-snippet="${id}"] .cm-content .cm-line`);
+      return Array.from(lines, (l) => l.textContent).join('\n') === text;
+    },
+    [ID, original],
+    { message: 'the original code' },
+  );
 });
 
 test('a share link shows its code and does not run it', async ({ tab }) => {
   await tab.goto(shareLink(PLAYGROUND, ID, 'show(tf.tensor1d([4, 5, 6]), "shared");'));
-  await waitFor(tab, (id: string) => document.querySelector(`[data-snippet="${id}"] .cm-content`)?.textContent?.includes('tensor1d([4, 5, 6])'), [ID], {
-    message: 'the shared code in the editor',
-  });
+  await waitFor(
+    tab,
+    (id: string) => document.querySelector(`[data-snippet="${id}"] .cm-content`)?.textContent?.includes('tensor1d([4, 5, 6])'),
+    [ID],
+    {
+      message: 'the shared code in the editor',
+    },
+  );
   await new Promise((resolve) => setTimeout(resolve, 500));
   expect((await outputOf(tab, ID)).state).toBe('idle');
   // Nothing ran, and the output built for the original code is not shown for this one.
-  expect(await tab.evaluate((id: string) => document.querySelector<HTMLElement>(`[data-snippet="${id}"] [data-output]`)!.checkVisibility(), ID)).toBe(false);
+  expect(
+    await tab.evaluate((id: string) => document.querySelector<HTMLElement>(`[data-snippet="${id}"] [data-output]`)!.checkVisibility(), ID),
+  ).toBe(false);
   await clickRun(tab, ID);
   expect(await settled(tab, ID)).toBe('done');
   expect((await outputOf(tab, ID)).tensors.map((t) => t.shape)).toEqual(['3']);
@@ -101,7 +123,7 @@ test('errors point at their line: a tfjs error, and one raised inside fit after 
     { code: 'const x = tf.tensor2d([[1, 2]]);\n\nconst y = tf.matMul(x, x);', line: 3 },
     {
       code: [
-        "const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3] })] });",
+        'const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3] })] });',
         "m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });",
         'const x = tf.ones([4, 3]);',
         'await m.fit(x, tf.ones([4, 1]), { epochs: 2, callbacks: { onEpochEnd: () => x.dispose() } });',
@@ -132,7 +154,9 @@ test('the wasm backend runs when chosen', async ({ tab }) => {
   expect(await settled(tab, ID)).toBe('done');
   const seen = await outputOf(tab, ID);
   expect(seen.errors).toEqual([]);
-  expect(await tab.evaluate((id: string) => document.querySelector(`[data-snippet="${id}"] [data-output]`)?.textContent ?? '', ID)).toContain('wasm');
+  expect(
+    await tab.evaluate((id: string) => document.querySelector(`[data-snippet="${id}"] [data-output]`)?.textContent ?? '', ID),
+  ).toContain('wasm');
   expect(seen.tensors[0]?.values.join(' ')).toMatch(/2\D+3/);
 });
 
@@ -143,7 +167,9 @@ test('search finds a section and takes the reader there', async ({ tab }) => {
   await tab.type('get_config');
   await waitFor(tab, () => document.querySelectorAll('dialog[data-search] [role="option"]').length > 0, [], { message: 'search results' });
   await tab.press('Enter');
-  const landed = await waitFor(tab, () => (location.hash.length > 1 ? location.pathname + location.hash : ''), [], { message: 'the section' });
+  const landed = await waitFor(tab, () => (location.hash.length > 1 ? location.pathname + location.hash : ''), [], {
+    message: 'the section',
+  });
   expect(landed).toMatch(/^\/en\/[\w-]+\/#[\w-]+$/);
   await waitFor(
     tab,
@@ -172,7 +198,16 @@ test('a page visited once reloads and runs its snippet with the server gone', as
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
-  expect(await tab.evaluate((url: string) => fetch(url).then((r) => r.status, () => 'unreachable'), `${origin}/robots.txt`)).toBe('unreachable');
+  expect(
+    await tab.evaluate(
+      (url: string) =>
+        fetch(url).then(
+          (r) => r.status,
+          () => 'unreachable',
+        ),
+      `${origin}/robots.txt`,
+    ),
+  ).toBe('unreachable');
   await tab.reload();
   expect(await tab.evaluate(() => document.querySelector('h1')?.textContent ?? '')).not.toBe('');
   await clickRun(tab, 'overview-first');

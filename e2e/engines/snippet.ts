@@ -2,7 +2,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { waitFor, type Tab } from './tab';
 
-export const FINAL = ['done', 'error', 'stopped'];
+const FINAL = ['done', 'error', 'stopped'];
 
 /** The share link that opens `code` in snippet `id` of the page at `path` (as the Share button makes it). */
 export function shareLink(path: string, id: string, code: string): string {
@@ -119,9 +119,17 @@ export function differences(expected: SeenOutput, actual: SeenOutput): string[] 
     else a.forEach((x, i) => same(`${what} ${i}`, x, b[i]!));
   };
   list('shown', expected.shown, actual.shown);
-  list('tensor', expected.tensors.map((t) => `${t.shape} ${t.values.join(' ')}`), actual.tensors.map((t) => `${t.shape} ${t.values.join(' ')}`));
+  list(
+    'tensor',
+    expected.tensors.map((t) => `${t.shape} ${t.values.join(' ')}`),
+    actual.tensors.map((t) => `${t.shape} ${t.values.join(' ')}`),
+  );
   list('weight', expected.weights, actual.weights);
   list('log', expected.logs, actual.logs);
-  list('error', expected.errors.map((e) => `${e.expected} ${e.name} line ${e.line}${e.expected === 'true' ? ` ${e.text}` : ''}`), actual.errors.map((e) => `${e.expected} ${e.name} line ${e.line}${e.expected === 'true' ? ` ${e.text}` : ''}`));
+  list(
+    'error',
+    expected.errors.map((e) => `${e.expected} ${e.name} line ${e.line}${e.expected === 'true' ? ` ${e.text}` : ''}`),
+    actual.errors.map((e) => `${e.expected} ${e.name} line ${e.line}${e.expected === 'true' ? ` ${e.text}` : ''}`),
+  );
   return out;
 }

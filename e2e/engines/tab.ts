@@ -60,7 +60,8 @@ export async function waitFor<A extends unknown[], R>(
       // A navigation under way destroys the page the function ran in: ask the next one.
       last = error instanceof Error ? error.message : error;
     }
-    if (Date.now() > end) throw new Error(`${tab.engine}: timed out after ${timeout} ms waiting for ${message} (last: ${JSON.stringify(last)})`);
+    if (Date.now() > end)
+      throw new Error(`${tab.engine}: timed out after ${timeout} ms waiting for ${message} (last: ${JSON.stringify(last)})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

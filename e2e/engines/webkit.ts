@@ -154,7 +154,10 @@ export async function webkitTab(
     },
     async hover(selector) {
       await centre(tab, selector);
-      await driver.actions().move({ origin: await driver.findElement(By.css(selector)) }).perform();
+      await driver
+        .actions()
+        .move({ origin: await driver.findElement(By.css(selector)) })
+        .perform();
     },
     async type(text) {
       await driver.actions().sendKeys(text).perform();
@@ -172,7 +175,10 @@ export async function webkitTab(
       // WebDriver sizes the window; the page's viewport is smaller by the window's chrome.
       const rect = await driver.manage().window().getRect();
       const inner = await driver.executeScript<[number, number]>('return [innerWidth, innerHeight]');
-      await driver.manage().window().setRect({ width: width + rect.width - inner[0], height: height + rect.height - inner[1] });
+      await driver
+        .manage()
+        .window()
+        .setRect({ width: width + rect.width - inner[0], height: height + rect.height - inner[1] });
     },
   };
   return { tab, close: () => driver.quit() };

@@ -1,7 +1,15 @@
 // First load of every page: bytes by kind (gzip, as served), requests, LCP and TBT, and whether
 // anything of tfjs or the editor came without the reader asking.
 const kind = (url, type) =>
-  type === 'document' ? 'html' : type === 'stylesheet' ? 'css' : type === 'script' || /\.m?js(\?|$)/.test(url) ? 'js' : type === 'font' ? 'fonts' : 'other';
+  type === 'document'
+    ? 'html'
+    : type === 'stylesheet'
+      ? 'css'
+      : type === 'script' || /\.m?js(\?|$)/.test(url)
+        ? 'js'
+        : type === 'font'
+          ? 'fonts'
+          : 'other';
 
 /** Chunks that only intent may fetch: the editor island and the worker with tfjs. */
 const ON_INTENT = /\/_astro\/(?:island|assist|session|worker|tfjs|acorn|dist)[.-][^/]*\.js$/;
@@ -37,6 +45,9 @@ export async function measurePage(browser, url) {
     requests: requests.length,
     lcpMs: Math.round(perf.lcp),
     tbtMs: Math.round(perf.longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0)),
-    unasked: requests.map((r) => r.url()).filter((u) => ON_INTENT.test(u)).map((u) => u.split('/').pop()),
+    unasked: requests
+      .map((r) => r.url())
+      .filter((u) => ON_INTENT.test(u))
+      .map((u) => u.split('/').pop()),
   };
 }

@@ -5,7 +5,7 @@
 // site sets (src/snippet/marks.ts).
 
 /** How long after the first Run's output the second Run is clicked. */
-export const SECOND_RUN_AFTER_MS = 300;
+const SECOND_RUN_AFTER_MS = 300;
 
 /** Installs, before the click, what records the click's time and the final state's. */
 function watch(page, selector) {

@@ -54,7 +54,10 @@ export const WORKER_POLICY = [
 
 /** A policy's directives and their sources: `default-src 'self'` is `{ 'default-src': ["'self'"] }`. */
 export function parsePolicy(policy: string): Record<string, string[]> {
-  const directives = policy.split(';').map((d) => d.trim().split(/\s+/)).filter(([name]) => name);
+  const directives = policy
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .filter(([name]) => name);
   return Object.fromEntries(directives.map(([name, ...sources]) => [name!, sources]));
 }
 
@@ -82,7 +85,9 @@ export function withPolicy(html: string): string {
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : Promise.resolve(e.name.endsWith('.html') ? [join(dir, e.name)] : []))),
+    entries.map((e) =>
+      e.isDirectory() ? htmlFiles(join(dir, e.name)) : Promise.resolve(e.name.endsWith('.html') ? [join(dir, e.name)] : []),
+    ),
   );
   return nested.flat();
 }

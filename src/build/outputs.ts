@@ -28,13 +28,21 @@ const RUNNER_SOURCES = ['src/snippet/worker', 'src/snippet/node', 'src/snippet/p
 let runnerHash: string | null = null;
 
 function filesUnder(path: string): string[] {
-  return statSync(path).isDirectory() ? readdirSync(path).sort().flatMap((name) => filesUnder(join(path, name))) : [path];
+  return statSync(path).isDirectory()
+    ? readdirSync(path)
+        .sort()
+        .flatMap((name) => filesUnder(join(path, name)))
+    : [path];
 }
 
 /** A hash of the runner's own code: a change there reruns every snippet. */
 function runner(): string {
   runnerHash ??= createHash('sha256')
-    .update(RUNNER_SOURCES.flatMap(filesUnder).map((file) => `${file}\n${readFileSync(file, 'utf8')}`).join('\n'))
+    .update(
+      RUNNER_SOURCES.flatMap(filesUnder)
+        .map((file) => `${file}\n${readFileSync(file, 'utf8')}`)
+        .join('\n'),
+    )
     .digest('hex');
   return runnerHash;
 }

@@ -18,7 +18,9 @@ export interface PageFile {
 }
 
 export function pageFiles(lang: Lang): string[] {
-  return readdirSync(join(CONTENT, lang)).filter((f) => f.endsWith('.mdx')).sort();
+  return readdirSync(join(CONTENT, lang))
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
 }
 
 export function readPage(lang: Lang, file: string): PageFile {
@@ -28,7 +30,13 @@ export function readPage(lang: Lang, file: string): PageFile {
   const frontmatter = Object.fromEntries(
     m[1]!.split('\n').map((line) => {
       const i = line.indexOf(':');
-      return [line.slice(0, i).trim(), line.slice(i + 1).trim().replace(/^["']|["']$/g, '')];
+      return [
+        line.slice(0, i).trim(),
+        line
+          .slice(i + 1)
+          .trim()
+          .replace(/^["']|["']$/g, ''),
+      ];
     }),
   );
   const body = m[2]!;
@@ -37,4 +45,3 @@ export function readPage(lang: Lang, file: string): PageFile {
   const snippetIds = [...body.matchAll(/<Snippet\s+[^>]*\bid="([^"]+)"/g)].map((s) => s[1]!);
   return { lang, file, frontmatter, body, prose, headings, snippetIds };
 }
-

@@ -14,7 +14,7 @@ export type { Dict, UiKey };
 export const strings: Record<Lang, Dict> = { en, fr };
 
 /** Keys that come in a `.one` / `.other` pair, named without the suffix. */
-export type PluralKey = { [K in UiKey]: K extends `${infer B}.one` ? B : never }[UiKey];
+type PluralKey = { [K in UiKey]: K extends `${infer B}.one` ? B : never }[UiKey];
 
 export interface Translator {
   readonly lang: Lang;

@@ -60,9 +60,7 @@ export function tokenClasses(preClass: string): ShikiTransformer {
     line(node) {
       // Plain tokens need no element of their own: their text is enough (fewer bytes per page).
       node.children = node.children.flatMap((child) =>
-        child.type === 'element' && child.tagName === 'span' && Object.keys(child.properties).length === 0
-          ? child.children
-          : [child],
+        child.type === 'element' && child.tagName === 'span' && Object.keys(child.properties).length === 0 ? child.children : [child],
       );
     },
   };

@@ -29,10 +29,13 @@ export const sectionIds = {
   name: 'section-ids',
   element: {
     filter: ['h2', 'h3'],
-    visit(node: HastElement, ctx: {
-      setProperty(node: unknown, key: string, value: unknown): void;
-      replaceNode(node: unknown, replacement: HastText): void;
-    }) {
+    visit(
+      node: HastElement,
+      ctx: {
+        setProperty(node: unknown, key: string, value: unknown): void;
+        replaceNode(node: unknown, replacement: HastText): void;
+      },
+    ) {
       const last = node.children[node.children.length - 1];
       if (!last || last.type !== 'text') return;
       const { text, id } = parseHeadingMarker((last as HastText).value);

@@ -74,7 +74,12 @@ async function networkFirst(event, url) {
     return response;
   })();
   // Keeps the worker alive to store a response that arrives after a cached copy was shown.
-  event.waitUntil(network.then(() => undefined, () => undefined));
+  event.waitUntil(
+    network.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
   const timedOut = new Promise((resolve) => setTimeout(resolve, NETWORK_TIMEOUT_MS, 'timeout'));
   try {
     const first = await Promise.race([network, timedOut]);

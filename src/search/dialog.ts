@@ -41,7 +41,10 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
   // Asked again on each search: a failed load (offline on first opening) is retried.
   const engine = (wanted: SearchScope) => {
     const loading = loadPagefind(wanted);
-    loading.then(() => ready.add(wanted), () => {});
+    loading.then(
+      () => ready.add(wanted),
+      () => {},
+    );
     return loading;
   };
   void engine(scope()).catch(() => {}); // starts the download while the reader types

@@ -7,7 +7,7 @@
 import { LANGS } from '../i18n/locales';
 import type { SearchScope } from './scope';
 
-export interface PagefindWordLocation {
+interface PagefindWordLocation {
   weight: number;
   balanced_score: number;
   location: number;
@@ -29,7 +29,7 @@ export interface PagefindFragment {
   sub_results: PagefindSubResult[];
 }
 
-export interface PagefindResult {
+interface PagefindResult {
   id: string;
   score: number;
   data(): Promise<PagefindFragment>;
@@ -39,7 +39,10 @@ export interface PagefindResult {
 export interface PagefindInstance {
   init(): Promise<void>;
   /** Adds another index to this instance's searches (here: the other language's). */
-  mergeIndex(indexPath: string, options?: { language?: string; baseUrl?: string; indexWeight?: number; excerptLength?: number }): Promise<void>;
+  mergeIndex(
+    indexPath: string,
+    options?: { language?: string; baseUrl?: string; indexWeight?: number; excerptLength?: number },
+  ): Promise<void>;
   /** Resolves null when a newer call superseded this one before its debounce ran out. */
   debouncedSearch(term: string, options?: object, debounceMs?: number): Promise<{ results: PagefindResult[] } | null>;
 }

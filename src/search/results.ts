@@ -3,7 +3,7 @@ import { langFromPath } from '../i18n/paths';
 import type { Lang } from '../i18n/locales';
 import type { PagefindFragment } from './pagefind';
 
-export interface SectionLink {
+interface SectionLink {
   title: string;
   /** With `#id` when the match is under a heading, so following it lands on that section. */
   url: string;

@@ -76,9 +76,7 @@ export function parseShareHash(hash: string): SharedLink | null {
   return { id: params.get('snippet') ?? '', data: params.get('code') ?? '' };
 }
 
-export type ShareOutcome =
-  | { ok: true; id: string; code: string }
-  | { ok: false; id: string | null; problem: ShareProblem };
+export type ShareOutcome = { ok: true; id: string; code: string } | { ok: false; id: string | null; problem: ShareProblem };
 
 /** Reads a share link against the snippets present on the page. */
 export async function readShareLink(link: SharedLink, pageIds: ReadonlySet<string>): Promise<ShareOutcome> {

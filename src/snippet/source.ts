@@ -13,7 +13,6 @@
 import { LANGS, type Lang } from '../i18n/locales';
 import { DEFAULT_TIMEOUT_MS } from './markup';
 
-
 export interface SnippetSource {
   id: string;
   lang: Lang;

@@ -291,7 +291,8 @@ function saveArgument(value: unknown, path: string, layer: string): ConfigValue 
     if (value.isDisposed) throw refuse('it is a disposed tensor');
     if (value.dtype === 'complex64') throw refuse('it is a complex64 tensor');
     const values = Array.from<number | string>(value.dataSync() as ArrayLike<number | string>);
-    if (values.some((v) => typeof v === 'number' && !Number.isFinite(v))) throw refuse('it is a tensor holding NaN or Infinity, which JSON cannot hold');
+    if (values.some((v) => typeof v === 'number' && !Number.isFinite(v)))
+      throw refuse('it is a tensor holding NaN or Infinity, which JSON cannot hold');
     const { shape, dtype } = value as tfc.Tensor;
     return { className: TENSOR_MARKER, config: { values, shape, dtype } };
   }

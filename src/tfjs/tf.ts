@@ -15,7 +15,8 @@ import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 export * from '@tensorflow/tfjs-core';
 export * from '@tensorflow/tfjs-layers';
 
-/** Same shape as the umbrella's `tf.version`, for the packages bundled here. */
+/** Same shape as the umbrella's `tf.version`, for the packages bundled here: snippets read it as `tf.version`.
+ * @public */
 export const version = {
   'tfjs-core': version_core,
   'tfjs-backend-cpu': version_cpu,

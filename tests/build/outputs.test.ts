@@ -53,15 +53,18 @@ describe('built output', () => {
     const result = await runSnippetCode(EVERYTHING);
     expect(result.done?.ok).toBe(true);
     const [b, l] = [built(result, null), live(result, null)];
-    for (const kind of ['tensor', 'layer', 'model', 'text', 'json', 'number']) expect(b.querySelector(`[data-shown="${kind}"]`), kind).not.toBeNull();
-    for (const part of ['[data-log]', '[data-fit-progress]', '[data-weights]', '[data-leaked-tensors]']) expect(b.querySelector(part), part).not.toBeNull();
+    for (const kind of ['tensor', 'layer', 'model', 'text', 'json', 'number'])
+      expect(b.querySelector(`[data-shown="${kind}"]`), kind).not.toBeNull();
+    for (const part of ['[data-log]', '[data-fit-progress]', '[data-weights]', '[data-leaked-tensors]'])
+      expect(b.querySelector(part), part).not.toBeNull();
     expect(b.querySelector('[data-done]')?.textContent).not.toContain('Ran in');
     expect(l.querySelector('[data-done]')?.textContent).toContain('Ran in');
     expect(b.innerHTML).toBe(withoutDuration(l));
   });
 
   test('shows a declared error as the lesson, as the live output does', async () => {
-    const code = 'show(1);\nconst m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3] })] });\nm.predict(tf.ones([4, 2]));';
+    const code =
+      'show(1);\nconst m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3] })] });\nm.predict(tf.ones([4, 2]));';
     const result = await runSnippetCode(code);
     const [b, l] = [built(result, 'expected d'), live(result, 'expected d')];
     expect(b.querySelector('[data-error]')?.getAttribute('data-expected')).toBe('true');

@@ -19,7 +19,7 @@ export type Check = (run: RunResult) => void | Promise<void>;
 const runs = new Map<string, Promise<RunResult>>();
 
 /** One run per snippet and language, shared by the tests that need it. */
-export function runOnce(id: string, lang: Lang): Promise<RunResult> {
+function runOnce(id: string, lang: Lang): Promise<RunResult> {
   const key = `${id}/${lang}`;
   let run = runs.get(key);
   if (!run) {

@@ -9,7 +9,7 @@ import type { JsonValue, LayerData, ModelData, ShownData, TensorData, WeightData
 import { loadSnippet, type RunResult } from '../../src/snippet/node/run';
 
 /** The data of the run's show number `index` (0-based, in call order). */
-export function shown(run: RunResult, index: number): ShownData {
+function shown(run: RunResult, index: number): ShownData {
   const item = run.shows[index];
   if (!item) throw new Error(`show #${index} is missing; shows: ${run.shows.map((s) => s.label).join(' | ') || '(none)'}`);
   return item.data;
@@ -21,7 +21,7 @@ function ofKind<K extends ShownData['kind']>(run: RunResult, index: number, kind
   return data as Extract<ShownData, { kind: K }>;
 }
 
-export const tensor = (run: RunResult, index: number): TensorData => ofKind(run, index, 'tensor');
+const tensor = (run: RunResult, index: number): TensorData => ofKind(run, index, 'tensor');
 export const layer = (run: RunResult, index: number): LayerData => ofKind(run, index, 'layer');
 export const model = (run: RunResult, index: number): ModelData => ofKind(run, index, 'model');
 export const json = (run: RunResult, index: number): JsonValue => ofKind(run, index, 'json').value;

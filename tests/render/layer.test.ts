@@ -27,7 +27,7 @@ describe('layer view', () => {
     ]);
   });
 
-  it('shows a small weight\'s values in the table, nested by its shape, without unfolding', () => {
+  it("shows a small weight's values in the table, nested by its shape, without unfolding", () => {
     const el = renderShown({ label: null, data: dense() }, 'en');
     const values = [...el.querySelectorAll('[data-weights] [data-weight-values]')].map(text);
     expect(values).toEqual(['Values [[0.5, -0.25], [1, 2], [-3, 0.125]]', 'Values [0, 0]']);

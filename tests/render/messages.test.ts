@@ -19,7 +19,9 @@ describe('a request the worker’s policy refused', () => {
     const el = renderBlocked('connect-src', 'https://example.com/<b>x</b>', 'en');
     expect(el.getAttribute('data-blocked')).not.toBeNull();
     expect(el.querySelector('b')).toBeNull();
-    expect(text(el)).toBe('blocked The site’s security policy (connect-src) refused https://example.com/<b>x</b>. A snippet can only reach this site.');
+    expect(text(el)).toBe(
+      'blocked The site’s security policy (connect-src) refused https://example.com/<b>x</b>. A snippet can only reach this site.',
+    );
     // A data: or blob: URL is named by its scheme alone.
     expect(text(renderBlocked('script-src-elem', 'data', 'en'))).toBe(
       'blocked The site’s security policy (script-src-elem) refused a data: URL. A snippet can only reach this site.',
@@ -31,7 +33,12 @@ describe('a request the worker’s policy refused', () => {
 });
 
 describe('errors', () => {
-  const error = { name: 'ValueError', message: 'Input 0 is incompatible with layer dense_1', location: { line: 3, column: 7 }, origin: 'runtime' } as const;
+  const error = {
+    name: 'ValueError',
+    message: 'Input 0 is incompatible with layer dense_1',
+    location: { line: 3, column: 7 },
+    origin: 'runtime',
+  } as const;
 
   it('shows name, message and line/column, with data-line', () => {
     const el = renderError(error, 'en', { expected: false });
@@ -49,11 +56,21 @@ describe('errors', () => {
   });
 
   it('explains an allocation the browser refused', () => {
-    const el = renderError({ name: 'RangeError', message: 'Invalid typed array length: 10000000000', location: { line: 1, column: 4 }, origin: 'runtime' }, 'en', { expected: false });
+    const el = renderError(
+      { name: 'RangeError', message: 'Invalid typed array length: 10000000000', location: { line: 1, column: 4 }, origin: 'runtime' },
+      'en',
+      { expected: false },
+    );
     expect(el.querySelector('[data-out-of-memory]')?.textContent).toMatch(/^Out of memory/);
-    const fr = renderError({ name: 'RangeError', message: 'Array buffer allocation failed', location: null, origin: 'runtime' }, 'fr', { expected: false });
+    const fr = renderError({ name: 'RangeError', message: 'Array buffer allocation failed', location: null, origin: 'runtime' }, 'fr', {
+      expected: false,
+    });
     expect(fr.querySelector('[data-out-of-memory]')?.textContent).toMatch(/^Mémoire insuffisante/);
-    expect(renderError({ name: 'RangeError', message: 'Maximum call stack size exceeded', location: null, origin: 'runtime' }, 'en', { expected: false }).querySelector('[data-out-of-memory]')).toBeNull();
+    expect(
+      renderError({ name: 'RangeError', message: 'Maximum call stack size exceeded', location: null, origin: 'runtime' }, 'en', {
+        expected: false,
+      }).querySelector('[data-out-of-memory]'),
+    ).toBeNull();
   });
 
   it('has no data-line when the location is unknown, and names thrown values', () => {
@@ -65,7 +82,16 @@ describe('errors', () => {
 });
 
 describe('end of run', () => {
-  const NONE: DoneData = { ok: true, durationMs: 5, leakedTensors: 0, leakedVariables: 0, optimizerTensors: 0, optimizerVariables: 0, layerVariables: 0, backend: 'cpu' };
+  const NONE: DoneData = {
+    ok: true,
+    durationMs: 5,
+    leakedTensors: 0,
+    leakedVariables: 0,
+    optimizerTensors: 0,
+    optimizerVariables: 0,
+    layerVariables: 0,
+    backend: 'cpu',
+  };
 
   it('holds the leak count alone in [data-leaked-tensors] and explains it', () => {
     const el = renderDone({ ...NONE, durationMs: 42.4, leakedTensors: 3, leakedVariables: 2, layerVariables: 2 }, 'en');
@@ -83,7 +109,10 @@ describe('end of run', () => {
     expect(el.querySelector('[data-leak-hint]')).toBeNull();
     expect(text(el)).not.toContain('tf.tidy()');
     // Adam: its moments are variables, not layer weights.
-    const adam = renderDone({ ...NONE, leakedTensors: 9, leakedVariables: 8, optimizerTensors: 6, optimizerVariables: 6, layerVariables: 2 }, 'fr');
+    const adam = renderDone(
+      { ...NONE, leakedTensors: 9, leakedVariables: 8, optimizerTensors: 6, optimizerVariables: 6, layerVariables: 2 },
+      'fr',
+    );
     expect(text(adam)).toContain('9 tenseurs encore alloués après l’exécution (dont 2 poids de couche, 6 détenus par un optimiseur)');
     expect(adam.querySelector('[data-leak-hint]')?.textContent).toContain('ni l’état d’un optimiseur');
   });

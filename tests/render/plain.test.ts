@@ -58,4 +58,3 @@ describe('plain values', () => {
     expect(text(el)).toContain('Function');
   });
 });
-

@@ -5,8 +5,7 @@ import { renderShown } from '../../src/snippet/render';
 import { tensor, text } from './fixtures';
 import { translator } from '../../src/i18n/translate';
 
-const show = (data: ReturnType<typeof tensor>, lang: 'en' | 'fr' = 'en') =>
-  renderShown({ label: null, data }, lang);
+const show = (data: ReturnType<typeof tensor>, lang: 'en' | 'fr' = 'en') => renderShown({ label: null, data }, lang);
 const valueCells = (el: Element) => [...el.querySelectorAll('td[data-value]')].map((td) => td.textContent);
 
 describe('tensor view', () => {

@@ -20,7 +20,9 @@ const fragment = (subs: PagefindSubResult[]): PagefindFragment => ({
 
 describe('toPageHit', () => {
   it('links to the best-matching sections first, a few at most', () => {
-    const hit = toPageHit(fragment([sub(null, 1), sub('plain-words', 2), sub('get-config', 9), sub('saving-a-lambda', 5), sub('keras-reference', 3)]));
+    const hit = toPageHit(
+      fragment([sub(null, 1), sub('plain-words', 2), sub('get-config', 9), sub('saving-a-lambda', 5), sub('keras-reference', 3)]),
+    );
     expect(hit.title).toBe('Configuration et sérialisation');
     expect(hit.sections.map((s) => s.url)).toEqual([
       '/fr/serialization/#get-config',
@@ -42,7 +44,9 @@ describe('toPageHit', () => {
   });
 
   it('falls back to the page itself when Pagefind gives no section', () => {
-    expect(toPageHit(fragment([])).sections).toEqual([{ title: 'Configuration et sérialisation', url: '/fr/serialization/', excerpt: 'page excerpt' }]);
+    expect(toPageHit(fragment([])).sections).toEqual([
+      { title: 'Configuration et sérialisation', url: '/fr/serialization/', excerpt: 'page excerpt' },
+    ]);
   });
 });
 

@@ -49,7 +49,18 @@ describe('English and French pages stay in step', () => {
 
   it('the eight differences, the overview and the playground are all there', () => {
     const keys = en.map((f) => f.replace(/\.mdx$/, ''));
-    for (const key of ['index', 'state', 'trainable-weights', 'serialization', 'training-inference', 'build', 'shapes', 'integration', 'reuse', 'playground']) {
+    for (const key of [
+      'index',
+      'state',
+      'trainable-weights',
+      'serialization',
+      'training-inference',
+      'build',
+      'shapes',
+      'integration',
+      'reuse',
+      'playground',
+    ]) {
       expect(keys).toContain(key);
     }
   });

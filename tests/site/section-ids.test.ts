@@ -21,7 +21,10 @@ describe('page paths', () => {
     expect(pagePath('en', 'state')).toBe('/en/state/');
   });
   it('lists the same page in every language', () => {
-    expect(alternates('state')).toEqual([{ lang: 'en', path: '/en/state/' }, { lang: 'fr', path: '/fr/state/' }]);
+    expect(alternates('state')).toEqual([
+      { lang: 'en', path: '/en/state/' },
+      { lang: 'fr', path: '/fr/state/' },
+    ]);
   });
   it('reads the language from a path', () => {
     expect(langFromPath('/fr/state/')).toBe('fr');

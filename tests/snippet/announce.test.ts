@@ -2,8 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { RunAnnouncer } from '../../src/snippet/island/announce';
 import type { RunEvent, TensorData } from '../../src/snippet/protocol';
 
-const big: TensorData = { kind: 'tensor', dtype: 'float32', shape: [1000, 1000], size: 1e6, values: Array(1000).fill(0.5), truncated: true, min: 0.5, max: 0.5 };
-const done = (leakedTensors: number): RunEvent => ({ type: 'done', runId: 1, ok: true, durationMs: 3, leakedTensors, leakedVariables: 0, optimizerTensors: 0, optimizerVariables: 0, layerVariables: 0, backend: 'cpu' });
+const big: TensorData = {
+  kind: 'tensor',
+  dtype: 'float32',
+  shape: [1000, 1000],
+  size: 1e6,
+  values: Array(1000).fill(0.5),
+  truncated: true,
+  min: 0.5,
+  max: 0.5,
+};
+const done = (leakedTensors: number): RunEvent => ({
+  type: 'done',
+  runId: 1,
+  ok: true,
+  durationMs: 3,
+  leakedTensors,
+  leakedVariables: 0,
+  optimizerTensors: 0,
+  optimizerVariables: 0,
+  layerVariables: 0,
+  backend: 'cpu',
+});
 
 describe('what a screen reader hears after a run', () => {
   it('a tensor by dtype and shape, never its values', () => {
@@ -41,7 +61,11 @@ describe('what a screen reader hears after a run', () => {
   it('the error with its line, and a single console line as it is', () => {
     const a = new RunAnnouncer('en', null);
     a.add({ type: 'log', runId: 1, level: 'log', text: 'ran 42' });
-    a.add({ type: 'error', runId: 1, error: { name: 'TypeError', message: 'x is not a function\n    at stack', location: { line: 3, column: 1 }, origin: 'runtime' } });
+    a.add({
+      type: 'error',
+      runId: 1,
+      error: { name: 'TypeError', message: 'x is not a function\n    at stack', location: { line: 3, column: 1 }, origin: 'runtime' },
+    });
     expect(a.text()).toBe('Error: TypeError, x is not a function, line 3. Console: ran 42.');
     a.reset();
     expect(a.text()).toBe('No output.');

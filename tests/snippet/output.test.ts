@@ -91,7 +91,18 @@ describe('output batching', () => {
     const el = document.createElement('div');
     const frames = manualScheduler();
     const output = new OutputView(el, 'en', null, frames);
-    output.push({ type: 'done', runId: 1, ok: true, durationMs: 5, leakedTensors: 2, leakedVariables: 1, optimizerTensors: 0, optimizerVariables: 0, layerVariables: 1, backend: 'cpu' });
+    output.push({
+      type: 'done',
+      runId: 1,
+      ok: true,
+      durationMs: 5,
+      leakedTensors: 2,
+      leakedVariables: 1,
+      optimizerTensors: 0,
+      optimizerVariables: 0,
+      layerVariables: 1,
+      backend: 'cpu',
+    });
     frames.run();
     expect(el.querySelector('[data-leaked-tensors]')?.textContent).toBe('2');
   });
@@ -105,7 +116,9 @@ describe('output batching', () => {
     output.push({ type: 'dropped', runId: 1, shows: 0, logs: 5000 });
     output.push({ type: 'dropped', runId: 1, shows: 3, logs: 9000 });
     frames.run();
-    expect([...el.querySelectorAll('[data-dropped]')].map((n) => n.textContent)).toEqual(['… 3 more results not shown · … 9,000 more lines not shown']);
+    expect([...el.querySelectorAll('[data-dropped]')].map((n) => n.textContent)).toEqual([
+      '… 3 more results not shown · … 9,000 more lines not shown',
+    ]);
   });
 
   it('folds big results once a run has drawn a lot, and draws one when it is opened', () => {
@@ -114,7 +127,12 @@ describe('output batching', () => {
     const output = new OutputView(el, 'en', null, frames);
     const values = Array.from({ length: 1000 }, (_, i) => i);
     for (let i = 0; i < 200; i++) {
-      output.push({ type: 'show', runId: 1, label: `t${i}`, data: { kind: 'tensor', dtype: 'float32', shape: [50, 50], size: 2500, values, truncated: true, min: 0, max: 999 } });
+      output.push({
+        type: 'show',
+        runId: 1,
+        label: `t${i}`,
+        data: { kind: 'tensor', dtype: 'float32', shape: [50, 50], size: 2500, values, truncated: true, min: 0, max: 999 },
+      });
     }
     output.flushAll();
     const folded = el.querySelectorAll<HTMLDetailsElement>('[data-folded]');
@@ -135,7 +153,12 @@ describe('output batching', () => {
     const output = new OutputView(el, 'fr', null, frames);
     const summary = el.querySelector('[data-output-summary]')!;
     expect(el.querySelector('[data-output-items]')?.getAttribute('aria-live')).toBe('off');
-    output.push({ type: 'show', runId: 1, label: null, data: { kind: 'tensor', dtype: 'int32', shape: [3], size: 3, values: [1, 2, 3], truncated: false, min: 1, max: 3 } });
+    output.push({
+      type: 'show',
+      runId: 1,
+      label: null,
+      data: { kind: 'tensor', dtype: 'int32', shape: [3], size: 3, values: [1, 2, 3], truncated: false, min: 1, max: 3 },
+    });
     output.announce();
     expect(summary.textContent).toBe('');
     frames.run();

@@ -110,7 +110,13 @@ function setup(options: { timeoutMs?: number; expectError?: string | null; timer
         now: () => (now += 100),
       }
     : undefined;
-  const runner = new SnippetRunner({ pool, sink, timeoutMs: options.timeoutMs ?? 10_000, expectError: options.expectError ?? null, timers });
+  const runner = new SnippetRunner({
+    pool,
+    sink,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    expectError: options.expectError ?? null,
+    timers,
+  });
   return { sink, runner };
 }
 

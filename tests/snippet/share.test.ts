@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decodeCode,
-  encodeCode,
-  parseShareHash,
-  readShareLink,
-  SHARE_MAX_BYTES,
-  ShareError,
-  shareUrl,
-} from '../../src/snippet/share';
+import { decodeCode, encodeCode, parseShareHash, readShareLink, SHARE_MAX_BYTES, ShareError, shareUrl } from '../../src/snippet/share';
 
 const PAGE = new Set(['playground', 'state-lambda']);
 

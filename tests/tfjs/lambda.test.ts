@@ -13,7 +13,11 @@ afterEach(() => Lambda.disableUnsafeDeserialization());
 
 /** A concrete output's values (apply's return type also covers symbolic tensors). */
 const values = (t: unknown) => (t as tfc.Tensor).arraySync();
-const x23 = () => tfc.tensor2d([[1, 2, 3], [4, 5, 6]]);
+const x23 = () =>
+  tfc.tensor2d([
+    [1, 2, 3],
+    [4, 5, 6],
+  ]);
 
 /** The model's topology as tfjs' toJSON writes it (plain JSON, not a string), as modelFromJSON reads it. */
 type Topology = Parameters<typeof tfl.models.modelFromJSON>[0] & { config: { layers: { class_name: string }[] } };
@@ -25,7 +29,10 @@ describe('weights', () => {
   it('owns none, even when its function closes over a variable', () => {
     const scale = tfc.variable(tfc.scalar(2));
     const layer = new Lambda({ fn: (x: tfc.Tensor) => tfc.mul(x, scale) });
-    expect(values(layer.apply(x23()))).toEqual([[2, 4, 6], [8, 10, 12]]);
+    expect(values(layer.apply(x23()))).toEqual([
+      [2, 4, 6],
+      [8, 10, 12],
+    ]);
     expect(layer.weights).toEqual([]);
     expect(layer.trainableWeights).toEqual([]);
     expect(layer.nonTrainableWeights).toEqual([]);
@@ -39,10 +46,18 @@ describe('weights', () => {
     });
     model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
     const kernelBefore = dense.getWeights()[0]!.arraySync();
-    await model.fit(tfc.tensor2d([[1, 2], [3, 4], [5, 6]]), tfc.tensor2d([[1], [0], [2]]), {
-      epochs: 5,
-      verbose: 0,
-    });
+    await model.fit(
+      tfc.tensor2d([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]),
+      tfc.tensor2d([[1], [0], [2]]),
+      {
+        epochs: 5,
+        verbose: 0,
+      },
+    );
     expect(model.trainableWeights.map((w) => w.name)).toEqual(dense.trainableWeights.map((w) => w.name));
     expect(model.trainableWeights).toHaveLength(2);
     expect(scale.arraySync()).toBe(1.5);
@@ -59,8 +74,14 @@ describe('calling convention', () => {
         return training ? tfc.zerosLike(x) : x;
       },
     });
-    expect(values(layer.apply(x23(), { training: true }))).toEqual([[0, 0, 0], [0, 0, 0]]);
-    expect(values(layer.apply(x23()))).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect(values(layer.apply(x23(), { training: true }))).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+    expect(values(layer.apply(x23()))).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(seen).toEqual([true, false]);
 
     const received: number[] = [];
@@ -130,15 +151,39 @@ describe('declaredParameters', () => {
     ['arrow with parens', (x: unknown, training: unknown) => [x, training], ['x', 'training']],
     // eslint-disable-next-line @typescript-eslint/require-await -- its source text is what is read
     ['async arrow', async (inputs: unknown, mask: unknown) => [inputs, mask], ['inputs', 'mask']],
-    ['function expression', function f(x: unknown, training: unknown) { return [x, training]; }, ['x', 'training']],
-    // eslint-disable-next-line @typescript-eslint/require-await -- its source text is what is read
-    ['async function', async function (x: unknown) { return x; }, ['x']],
-    ['default values with commas and brackets', (x: unknown, s = [1, 2], t = { a: ')' }, training = false) => [x, s, t, training], ['x', 's', 't', 'training']],
+    [
+      'function expression',
+      function f(x: unknown, training: unknown) {
+        return [x, training];
+      },
+      ['x', 'training'],
+    ],
+    [
+      'async function',
+      // eslint-disable-next-line @typescript-eslint/require-await -- its source text is what is read
+      async function (x: unknown) {
+        return x;
+      },
+      ['x'],
+    ],
+    [
+      'default values with commas and brackets',
+      (x: unknown, s = [1, 2], t = { a: ')' }, training = false) => [x, s, t, training],
+      ['x', 's', 't', 'training'],
+    ],
     ['comments', (x: unknown /* , mask */, training: unknown /* flag */) => [x, training], ['x', 'training']],
     ['destructuring', ({ a }: { a: unknown }, [b]: unknown[], training: unknown) => [a, b, training], ['', '', 'training']],
     ['rest parameter', (x: unknown, ...training: unknown[]) => [x, training], ['x', '']],
     ['no parameters', () => 1, []],
-    ['method shorthand', { call(x: unknown, mask: unknown) { return [x, mask]; } }.call, ['x', 'mask']],
+    [
+      'method shorthand',
+      {
+        call(x: unknown, mask: unknown) {
+          return [x, mask];
+        },
+      }.call,
+      ['x', 'mask'],
+    ],
   ])('%s', (_label, fn, expected) => {
     expect(declaredParameters(fn)).toEqual(expected);
   });
@@ -251,7 +296,10 @@ describe('serialization', () => {
 
   it('saves the function as source text, and a tensor argument as its values, shape and dtype', () => {
     const config = (scaled().layers[0] as Lambda).getConfig();
-    expect(config['function']).toEqual({ className: '__lambda__', source: expect.stringContaining('tf.mul(x, scale%5ffactor), %4dath.%50%49)') });
+    expect(config['function']).toEqual({
+      className: '__lambda__',
+      source: expect.stringContaining('tf.mul(x, scale%5ffactor), %4dath.%50%49)'),
+    });
     // Percent-encoded like every string (see caseProof): className, __tensor__ and the key scale_factor.
     expect(config['arguments']).toEqual({
       'scale%5ffactor': 2,
@@ -274,7 +322,10 @@ describe('serialization', () => {
     const json = topology(model);
     Lambda.enableUnsafeDeserialization();
     const loaded = await tfl.models.modelFromJSON(json);
-    const input = tfc.tensor2d([[1, 2], [3, 4]]);
+    const input = tfc.tensor2d([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(loaded.layers[0]).toBeInstanceOf(Lambda);
     expect(values(loaded.predict(input))).toEqual(values(model.predict(input)));
     expect((values(loaded.predict(input)) as number[][])[0]![0]).toBeCloseTo(2 + Math.PI, 5);
@@ -297,14 +348,20 @@ describe('serialization', () => {
     const json = topology(model);
     Lambda.enableUnsafeDeserialization();
     const loaded = await tfl.models.modelFromJSON(json);
-    const input = tfc.tensor2d([[1, 1, 1], [2, 0, 0]]);
+    const input = tfc.tensor2d([
+      [1, 1, 1],
+      [2, 0, 0],
+    ]);
     expect(values(loaded.predict(input))).toEqual(values(model.predict(input)));
     const restored = (loaded.layers[0] as unknown as { fnArguments: Record<string, unknown> }).fnArguments;
     expect(restored['grey']).toBeInstanceOf(tfc.Tensor);
     const restoredGrey = restored['grey'] as tfc.Tensor;
     expect([restoredGrey.shape, restoredGrey.dtype, restoredGrey.arraySync()]).toEqual([[3, 1], 'float32', grey.arraySync()]);
     const extra = restored['extra'] as { offsets: tfc.Tensor[]; label: string };
-    expect(extra.offsets.map((t) => [t.dtype, t.arraySync()])).toEqual([['int32', 1], ['float32', 0.5]]);
+    expect(extra.offsets.map((t) => [t.dtype, t.arraySync()])).toEqual([
+      ['int32', 1],
+      ['float32', 0.5],
+    ]);
     expect(extra.label).toBe('Grey_Level');
     // Saved again, the loaded layer writes the same config.
     expect((loaded.layers[0] as Lambda).getConfig()).toEqual((model.layers[0] as Lambda).getConfig());
@@ -319,10 +376,16 @@ describe('serialization', () => {
     expect(() => lambdaWith({ k: undefined }).getConfig()).toThrow("cannot save its argument 'k': it is undefined");
     expect(() => lambdaWith({ when: new Date(0) }).getConfig()).toThrow("cannot save its argument 'when': it is an instance of Date");
     expect(() => lambdaWith({ w: tfc.variable(tfc.scalar(1)) }).getConfig()).toThrow("cannot save its argument 'w': it is a tf.Variable");
-    expect(() => lambdaWith({ w: tfc.tensor1d([1, Number.POSITIVE_INFINITY]) }).getConfig()).toThrow('it is a tensor holding NaN or Infinity');
-    expect(() => lambdaWith({ opts: { steps: [1, Number.NEGATIVE_INFINITY] } }).getConfig()).toThrow("cannot save its argument 'opts.steps[1]': it is -Infinity");
+    expect(() => lambdaWith({ w: tfc.tensor1d([1, Number.POSITIVE_INFINITY]) }).getConfig()).toThrow(
+      'it is a tensor holding NaN or Infinity',
+    );
+    expect(() => lambdaWith({ opts: { steps: [1, Number.NEGATIVE_INFINITY] } }).getConfig()).toThrow(
+      "cannot save its argument 'opts.steps[1]': it is -Infinity",
+    );
     // The same error stops model.toJSON and model.save, before anything is written.
-    const model = tfl.sequential({ layers: [new Lambda({ fn: (x: tfc.Tensor) => x, arguments: { act: tfc.relu }, inputShape: [2], name: 'odd' })] });
+    const model = tfl.sequential({
+      layers: [new Lambda({ fn: (x: tfc.Tensor) => x, arguments: { act: tfc.relu }, inputShape: [2], name: 'odd' })],
+    });
     expect(() => model.toJSON(null, false)).toThrow("Lambda layer 'odd' cannot save its argument 'act': it is a function.");
   });
 

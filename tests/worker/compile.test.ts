@@ -25,7 +25,7 @@ async function errorOf(code: string, compiler?: Compiler): Promise<ErrorData | u
 
 /** tfjs throws this one from inside fit, after awaits of its own: no frame of the snippet is left in V8 either, without async stacks. */
 const FIT_THEN_FAIL = [
-  "const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3] })] });",
+  'const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3] })] });',
   "m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });",
   'const x = tf.ones([4, 3]);',
   'await m.fit(x, tf.ones([4, 1]), { epochs: 2, callbacks: { onEpochEnd: () => x.dispose() } });',
@@ -68,22 +68,38 @@ describe('instrumented awaits', () => {
     expect(nested?.location?.line).toBe(2);
     // A line with an await before the faulty expression: the inserted text is not counted.
     const sameLine = await errorOf('show(1);\nconst v = await Promise.resolve({}); v.missing.value;', compiler);
-    expect(sameLine).toMatchObject({ name: 'TypeError', location: { line: 2, column: 'const v = await Promise.resolve({}); v.missing.'.length + 1 } });
+    expect(sameLine).toMatchObject({
+      name: 'TypeError',
+      location: { line: 2, column: 'const v = await Promise.resolve({}); v.missing.'.length + 1 },
+    });
   });
 
   test('instrumented code means the same: sequence arguments, nested awaits, a value that is no promise', async () => {
     const compiler = await prepareCompiler({ instrumentAwaits: true });
     const events: FromWorker[] = [];
     await runSnippet('show(await (1, 2));\nshow(await (await Promise.resolve(3)));\nshow(await 4 + 1);', {
-      tf, Lambda, post: (m) => events.push(m), runId: 1, backend: 'cpu', compiler,
+      tf,
+      Lambda,
+      post: (m) => events.push(m),
+      runId: 1,
+      backend: 'cpu',
+      compiler,
     });
     const shown = events.flatMap((e) => (e.type === 'show' ? [e.data] : []));
-    expect(shown).toEqual([{ kind: 'number', value: 2 }, { kind: 'number', value: 3 }, { kind: 'number', value: 5 }]);
+    expect(shown).toEqual([
+      { kind: 'number', value: 2 },
+      { kind: 'number', value: 3 },
+      { kind: 'number', value: 5 },
+    ]);
   });
 
   test('leaves code that does not parse to the engine', async () => {
     expect(await instrumentAwaits('const x = ;', 'h', ['tf'])).toBeNull();
     const compiler = await prepareCompiler({ instrumentAwaits: true });
-    expect(await errorOf('show(1);\nconst x = ;', compiler)).toMatchObject({ name: 'SyntaxError', location: { line: 2, column: 11 }, origin: 'syntax' });
+    expect(await errorOf('show(1);\nconst x = ;', compiler)).toMatchObject({
+      name: 'SyntaxError',
+      location: { line: 2, column: 11 },
+      origin: 'syntax',
+    });
   });
 });

@@ -7,7 +7,6 @@ import { formatLogArgs } from '../../src/snippet/worker/console-format';
 import { runSnippet } from '../../src/snippet/worker/run';
 import { LIMITS, type FromWorker } from '../../src/snippet/protocol';
 
-
 beforeAll(async () => {
   await selectBackend('cpu');
   registerLambda();
@@ -88,7 +87,9 @@ for (let i = 0; i < ${LIMITS.MAX_LOG_LINES + 7}; i++) console.log(i);`);
 describe('errors', () => {
   test('a syntax error is located with acorn', async () => {
     const { errors, done, of } = await run(`show(1);\nconst x = [1, 2;\nshow(x);`);
-    expect(errors).toEqual([{ name: 'SyntaxError', message: expect.stringContaining('Unexpected'), location: { line: 2, column: 16 }, origin: 'syntax' }]);
+    expect(errors).toEqual([
+      { name: 'SyntaxError', message: expect.stringContaining('Unexpected'), location: { line: 2, column: 16 }, origin: 'syntax' },
+    ]);
     // Nothing ran.
     expect(of('show')).toHaveLength(0);
     expect(done.ok).toBe(false);
@@ -166,9 +167,18 @@ await model.fit(tf.ones([2, 1]), tf.ones([2, 1]));`);
     expect(asyncErrorMessage(7, late)).toEqual({
       type: 'error',
       runId: 7,
-      error: { name: 'TypeError', message: "Cannot read properties of null (reading 'boom')", location: { line: 2, column: 8 }, origin: 'async' },
+      error: {
+        name: 'TypeError',
+        message: "Cannot read properties of null (reading 'boom')",
+        location: { line: 2, column: 8 },
+        origin: 'async',
+      },
     });
-    expect(asyncErrorMessage(7, 'nope')).toEqual({ type: 'error', runId: 7, error: { name: 'Thrown', message: 'nope', location: null, origin: 'async' } });
+    expect(asyncErrorMessage(7, 'nope')).toEqual({
+      type: 'error',
+      runId: 7,
+      error: { name: 'Thrown', message: 'nope', location: null, origin: 'async' },
+    });
   });
 });
 
@@ -196,10 +206,20 @@ const xs = tf.ones([4, 1]);
 await model.fit(xs, xs, { epochs: 2 });
 xs.dispose();${dispose}`;
     // SGD keeps its negated learning rate as a scalar: kernel + bias + that scalar.
-    expect((await run(fit(`'sgd'`))).done).toMatchObject({ leakedTensors: 3, leakedVariables: 2, optimizerTensors: 1, optimizerVariables: 0 });
+    expect((await run(fit(`'sgd'`))).done).toMatchObject({
+      leakedTensors: 3,
+      leakedVariables: 2,
+      optimizerTensors: 1,
+      optimizerVariables: 0,
+    });
     expect((await run(fit(`tf.train.sgd(0.1)`))).done).toMatchObject({ leakedTensors: 3, optimizerTensors: 1 });
     // Adam: two moments per weight plus its beta powers, all variables.
-    expect((await run(fit(`'adam'`))).done).toMatchObject({ leakedTensors: 8, leakedVariables: 8, optimizerTensors: 6, optimizerVariables: 6 });
+    expect((await run(fit(`'adam'`))).done).toMatchObject({
+      leakedTensors: 8,
+      leakedVariables: 8,
+      optimizerTensors: 6,
+      optimizerVariables: 6,
+    });
     expect((await run(fit(`'sgd'`, '\nmodel.optimizer.dispose();'))).done).toMatchObject({ leakedTensors: 2, optimizerTensors: 0 });
     // An optimizer used by hand (minimize), made with `new`: its learning rate, momentum and
     // accumulator; besides them, the variable and the scalar it was made from.

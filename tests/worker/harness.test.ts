@@ -56,7 +56,12 @@ show('done');`);
     expect(result.done?.ok).toBe(true);
     expect(result.errors).toEqual(
       expect.arrayContaining([
-        { name: 'TypeError', message: "Cannot read properties of null (reading 'late')", location: { line: 3, column: 8 }, origin: 'async' },
+        {
+          name: 'TypeError',
+          message: "Cannot read properties of null (reading 'late')",
+          location: { line: 3, column: 8 },
+          origin: 'async',
+        },
         expect.objectContaining({ name: 'RangeError', message: 'nobody waited', origin: 'async', location: { line: 5, column: 16 } }),
       ]),
     );

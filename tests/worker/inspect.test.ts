@@ -4,7 +4,6 @@ import { selectBackend } from '../../src/tfjs/backend';
 import { inspect, toJson } from '../../src/snippet/worker/inspect';
 import { LIMITS, type LayerData, type ModelData, type TensorData } from '../../src/snippet/protocol';
 
-
 beforeAll(async () => {
   await selectBackend('cpu');
 });
@@ -19,8 +18,26 @@ describe('tensors', () => {
   test('every rank keeps its shape and row-major values', () => {
     expect(asTensor(tf.scalar(3.5))).toMatchObject({ shape: [], size: 1, values: [3.5], min: 3.5, max: 3.5 });
     expect(asTensor(tf.tensor1d([1, -2, 3]))).toMatchObject({ shape: [3], values: [1, -2, 3], min: -2, max: 3 });
-    expect(asTensor(tf.tensor2d([[1, 2, 3], [4, 5, 6]]))).toMatchObject({ shape: [2, 3], size: 6, values: [1, 2, 3, 4, 5, 6] });
-    const t3 = asTensor(tf.tensor3d([[[1, 2], [3, 4]], [[5, 6], [7, 8]]]));
+    expect(
+      asTensor(
+        tf.tensor2d([
+          [1, 2, 3],
+          [4, 5, 6],
+        ]),
+      ),
+    ).toMatchObject({ shape: [2, 3], size: 6, values: [1, 2, 3, 4, 5, 6] });
+    const t3 = asTensor(
+      tf.tensor3d([
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [5, 6],
+          [7, 8],
+        ],
+      ]),
+    );
     expect(t3).toMatchObject({ shape: [2, 2, 2], values: [1, 2, 3, 4, 5, 6, 7, 8], truncated: false });
     const t4 = asTensor(tf.range(0, 16).reshape([2, 2, 2, 2]));
     expect(t4.shape).toEqual([2, 2, 2, 2]);
@@ -76,7 +93,14 @@ describe('layers and models', () => {
     const dense = tf.layers.dense({ units: 2, kernelInitializer: 'ones', name: 'probe_dense' });
     dense.apply(tf.zeros([1, 3]));
     const data = inspect(dense) as LayerData;
-    expect(data).toMatchObject({ kind: 'layer', name: 'probe_dense', className: 'Dense', built: true, trainableParams: 8, nonTrainableParams: 0 });
+    expect(data).toMatchObject({
+      kind: 'layer',
+      name: 'probe_dense',
+      className: 'Dense',
+      built: true,
+      trainableParams: 8,
+      nonTrainableParams: 0,
+    });
     expect(data.weights.map((w) => [w.name, w.shape, w.trainable])).toEqual([
       ['probe_dense/kernel', [3, 2], true],
       ['probe_dense/bias', [2], true],
@@ -180,7 +204,10 @@ describe('plain values', () => {
 
 test('inspecting never creates, disposes or changes tensors', () => {
   const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2] })] });
-  const t = tf.tensor2d([[1, 2], [3, 4]]);
+  const t = tf.tensor2d([
+    [1, 2],
+    [3, 4],
+  ]);
   const before = tf.memory().numTensors;
   for (const value of [t, model, model.layers[0], model.layers[0]!.weights[0], { t, list: [t, model] }]) inspect(value);
   expect(tf.memory().numTensors).toBe(before);

@@ -54,7 +54,18 @@ describe('worker outbox', () => {
     outbox.post(log('a'));
     outbox.post({ type: 'error', runId: 1, error: { name: 'Error', message: 'x', location: null, origin: 'runtime' } });
     expect(texts(sent)).toEqual([['a', 'error']]);
-    outbox.post({ type: 'done', runId: 1, ok: false, durationMs: 1, leakedTensors: 0, leakedVariables: 0, optimizerTensors: 0, optimizerVariables: 0, layerVariables: 0, backend: 'cpu' });
+    outbox.post({
+      type: 'done',
+      runId: 1,
+      ok: false,
+      durationMs: 1,
+      leakedTensors: 0,
+      leakedVariables: 0,
+      optimizerTensors: 0,
+      optimizerVariables: 0,
+      layerVariables: 0,
+      backend: 'cpu',
+    });
     expect(texts(sent)).toEqual([['a', 'error'], 'done']);
   });
 
@@ -65,6 +76,6 @@ describe('worker outbox', () => {
     outbox.post(log('a', 1));
     outbox.post(log('b', 2));
     clock.fire();
-    expect(sent.map((m) => m.type === 'batch' || m.type === 'log' ? m.runId : null)).toEqual([1, 2]);
+    expect(sent.map((m) => (m.type === 'batch' || m.type === 'log' ? m.runId : null))).toEqual([1, 2]);
   });
 });

@@ -5,7 +5,6 @@ import { Lambda, registerLambda } from '../../src/tfjs/lambda';
 import { runSnippet } from '../../src/snippet/worker/run';
 import type { FromWorker, ShownData } from '../../src/snippet/protocol';
 
-
 beforeAll(async () => {
   await selectBackend('cpu');
   registerLambda();
@@ -32,7 +31,16 @@ const IN_THE_RUN: Record<FromWorker['type'], boolean> = {
 
 /** Every kind of shown value: the run below shows each one. */
 const SHOWN_KINDS: Record<ShownData['kind'], true> = {
-  tensor: true, layer: true, model: true, text: true, number: true, boolean: true, null: true, undefined: true, json: true, function: true,
+  tensor: true,
+  layer: true,
+  model: true,
+  text: true,
+  number: true,
+  boolean: true,
+  null: true,
+  undefined: true,
+  json: true,
+  function: true,
 };
 
 test('what a real run posts is plain data that survives structuredClone', async () => {
@@ -49,7 +57,10 @@ console.log(history.history, model);
 throw new Error('end');`,
     { tf, Lambda, post: (m) => events.push(m), runId: 3, backend: 'cpu' },
   );
-  const kinds = (list: Record<string, boolean>) => Object.keys(list).filter((k) => list[k]).sort();
+  const kinds = (list: Record<string, boolean>) =>
+    Object.keys(list)
+      .filter((k) => list[k])
+      .sort();
   expect([...new Set(events.map((e) => e.type))].sort()).toEqual(kinds(IN_THE_RUN));
   const shown = events.flatMap((e) => (e.type === 'show' ? [e.data.kind] : []));
   expect([...new Set(shown)].sort()).toEqual(kinds(SHOWN_KINDS));

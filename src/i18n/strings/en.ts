@@ -23,7 +23,8 @@ export const en = {
   'site.copy': 'Copy',
   'site.copied': 'Copied',
   'site.copyCode': 'Copy code',
-  'site.footer': 'An interactive guide. The Lambda layer used in the snippets is this site’s own, written for TensorFlow.js to mirror Keras.',
+  'site.footer':
+    'An interactive guide. The Lambda layer used in the snippets is this site’s own, written for TensorFlow.js to mirror Keras.',
   'site.notFoundTitle': 'Page not found',
   'site.notFoundBody': 'This page does not exist, or has moved.',
   'site.notFoundHome': 'Go to the overview',
@@ -63,7 +64,8 @@ export const en = {
   'snippet.backendCpu': 'CPU',
   'snippet.backendWasm': 'WebAssembly',
   'snippet.editorLabel': 'Snippet code, editable',
-  'snippet.hint': 'Ctrl+Enter (Cmd+Enter on a Mac) runs the code. Tab indents: to leave the editor with the keyboard, press Escape, then Tab.',
+  'snippet.hint':
+    'Ctrl+Enter (Cmd+Enter on a Mac) runs the code. Tab indents: to leave the editor with the keyboard, press Escape, then Tab.',
   'snippet.state.idle': 'Not run yet',
   'snippet.state.loading': 'Loading TensorFlow.js…',
   'snippet.state.running': 'Running…',
@@ -89,15 +91,19 @@ export const en = {
   'snippet.shareFailed': 'This browser cannot make a share link.',
   'snippet.sharedLoaded': 'Code loaded from a shared link. It has not run: read it, then press Run if you trust it.',
   'snippet.sharedInvalid': 'This shared link is damaged: its code could not be read. This snippet’s code was left as it was.',
-  'snippet.sharedTooLarge': 'The code in this shared link is too large (over 100 KB) and was not loaded. This snippet’s code was left as it was.',
+  'snippet.sharedTooLarge':
+    'The code in this shared link is too large (over 100 KB) and was not loaded. This snippet’s code was left as it was.',
   'snippet.sharedUnknown': 'This shared link names a snippet that is not on this page (“{id}”): nothing was loaded.',
-  'snippet.storageFailed': 'Your edits cannot be saved in this browser (storage is full or disabled): they will be lost when you leave the page.',
+  'snippet.storageFailed':
+    'Your edits cannot be saved in this browser (storage is full or disabled): they will be lost when you leave the page.',
   'snippet.otherTab': 'This snippet was just edited in another tab, and that version is the one saved now.',
   'snippet.otherTabLoad': 'Load that version',
   'snippet.otherTabKeep': 'Keep this one',
   'snippet.dismiss': 'Dismiss',
-  'snippet.workerLost': 'The snippet’s worker stopped unexpectedly{detail}. It may have run out of memory, or the code ended it (close()). The page is fine: press Run to start again.',
-  'snippet.assistHint': 'TensorFlow.js names are suggested as you type (Ctrl+Space asks, Enter inserts). Ctrl+Shift+Space shows the parameters of a call, Ctrl+I (Cmd+I on a Mac) the documentation of the name at the cursor, twice to reach its link. Escape closes them.',
+  'snippet.workerLost':
+    'The snippet’s worker stopped unexpectedly{detail}. It may have run out of memory, or the code ended it (close()). The page is fine: press Run to start again.',
+  'snippet.assistHint':
+    'TensorFlow.js names are suggested as you type (Ctrl+Space asks, Enter inserts). Ctrl+Shift+Space shows the parameters of a call, Ctrl+I (Cmd+I on a Mac) the documentation of the name at the cursor, twice to reach its link. Escape closes them.',
   'snippet.assistKind.function': 'function',
   'snippet.assistKind.method': 'method',
   'snippet.assistKind.property': 'property',
@@ -184,11 +190,15 @@ export const en = {
   'output.leakedUnowned.other': '{n} variables that no layer owns',
   'output.leakedOptimizer.one': '{n} held by an optimizer',
   'output.leakedOptimizer.other': '{n} held by an optimizer',
-  'output.optimizerNote': 'An optimizer keeps its state (learning rate, moments) from step to step, after model.fit too, until optimizer.dispose(): that is expected, not a leak.',
-  'output.unownedNote': 'A variable that no layer owns is in no layer’s weights: fit does not train it, and a saved model does not keep it.',
+  'output.optimizerNote':
+    'An optimizer keeps its state (learning rate, moments) from step to step, after model.fit too, until optimizer.dispose(): that is expected, not a leak.',
+  'output.unownedNote':
+    'A variable that no layer owns is in no layer’s weights: fit does not train it, and a saved model does not keep it.',
   'output.builtNote': 'Output from the site’s build (TensorFlow.js {version}, {backend}); run the code to see it live.',
-  'output.leakHint': 'Some of these tensors are neither layer weights nor an optimizer’s state: unless the snippet keeps them on purpose, wrap the work in tf.tidy() or call dispose().',
-  'output.memoryHint': 'Out of memory: the snippet asked for more than the browser gives a page. Use smaller shapes: a float32 tensor takes 4 bytes per value, so 100,000 × 100,000 values would need 40 GB.',
+  'output.leakHint':
+    'Some of these tensors are neither layer weights nor an optimizer’s state: unless the snippet keeps them on purpose, wrap the work in tf.tidy() or call dispose().',
+  'output.memoryHint':
+    'Out of memory: the snippet asked for more than the browser gives a page. Use smaller shapes: a float32 tensor takes 4 bytes per value, so 100,000 × 100,000 values would need 40 GB.',
   'output.droppedLines.one': '… {n} more line not shown',
   'output.droppedLines.other': '… {n} more lines not shown',
   'output.droppedShows.one': '… {n} more result not shown',

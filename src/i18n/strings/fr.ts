@@ -24,7 +24,8 @@ export const fr = {
   'site.copy': 'Copier',
   'site.copied': 'Copié',
   'site.copyCode': 'Copier le code',
-  'site.footer': 'Un guide interactif. La couche Lambda des extraits est propre à ce site : écrite pour TensorFlow.js, elle reproduit le comportement de Keras.',
+  'site.footer':
+    'Un guide interactif. La couche Lambda des extraits est propre à ce site : écrite pour TensorFlow.js, elle reproduit le comportement de Keras.',
   'site.notFoundTitle': 'Page introuvable',
   'site.notFoundBody': 'Cette page n’existe pas ou a été déplacée.',
   'site.notFoundHome': 'Aller à la vue d’ensemble',
@@ -64,7 +65,8 @@ export const fr = {
   'snippet.backendCpu': 'CPU',
   'snippet.backendWasm': 'WebAssembly',
   'snippet.editorLabel': 'Code de l’extrait, modifiable',
-  'snippet.hint': 'Ctrl+Entrée (Cmd+Entrée sur Mac) exécute le code. Tab indente : pour quitter l’éditeur au clavier, appuyez sur Échap, puis sur Tab.',
+  'snippet.hint':
+    'Ctrl+Entrée (Cmd+Entrée sur Mac) exécute le code. Tab indente : pour quitter l’éditeur au clavier, appuyez sur Échap, puis sur Tab.',
   'snippet.state.idle': 'Pas encore exécuté',
   'snippet.state.loading': 'Chargement de TensorFlow.js…',
   'snippet.state.running': 'Exécution en cours…',
@@ -80,7 +82,8 @@ export const fr = {
   'snippet.timedOut': 'Arrêté après {seconds} : c’est la limite de temps de cet extrait. Y a-t-il une boucle sans fin ?',
   'snippet.startUnreachable': 'TensorFlow.js n’a pas pu être téléchargé. Vérifiez votre connexion, puis appuyez de nouveau sur Exécuter.',
   'snippet.startFailed': 'TensorFlow.js n’a pas pu démarrer dans ce navigateur : {message}',
-  'snippet.loadFailed': 'L’éditeur n’a pas pu se charger. Vérifiez votre connexion et rechargez la page ; le code reste lisible et copiable.',
+  'snippet.loadFailed':
+    'L’éditeur n’a pas pu se charger. Vérifiez votre connexion et rechargez la page ; le code reste lisible et copiable.',
   'snippet.copied': 'Code copié',
   'snippet.copyFailed': 'Copie impossible : sélectionnez le code et copiez-le à la main.',
   'snippet.resetDone': 'Code d’origine rétabli. Annuler (Ctrl+Z) ramène votre version.',
@@ -88,17 +91,22 @@ export const fr = {
   'snippet.shareReady': 'Lien vers cet extrait avec votre code (il ne s’exécutera pas avant un clic sur Exécuter) :',
   'snippet.shareTooLong': 'Ce code est trop long pour tenir dans un lien (plus de 100 ko).',
   'snippet.shareFailed': 'Ce navigateur ne permet pas de créer un lien de partage.',
-  'snippet.sharedLoaded': 'Code chargé depuis un lien partagé. Il n’a pas été exécuté : lisez-le, puis appuyez sur Exécuter si vous lui faites confiance.',
+  'snippet.sharedLoaded':
+    'Code chargé depuis un lien partagé. Il n’a pas été exécuté : lisez-le, puis appuyez sur Exécuter si vous lui faites confiance.',
   'snippet.sharedInvalid': 'Ce lien partagé est abîmé : son code est illisible. Le code de cet extrait n’a pas été touché.',
-  'snippet.sharedTooLarge': 'Le code de ce lien partagé est trop volumineux (plus de 100 ko) et n’a pas été chargé. Le code de cet extrait n’a pas été touché.',
+  'snippet.sharedTooLarge':
+    'Le code de ce lien partagé est trop volumineux (plus de 100 ko) et n’a pas été chargé. Le code de cet extrait n’a pas été touché.',
   'snippet.sharedUnknown': 'Ce lien partagé désigne un extrait absent de cette page (« {id} ») : rien n’a été chargé.',
-  'snippet.storageFailed': 'Vos modifications ne peuvent pas être enregistrées dans ce navigateur (stockage plein ou désactivé) : elles seront perdues en quittant la page.',
+  'snippet.storageFailed':
+    'Vos modifications ne peuvent pas être enregistrées dans ce navigateur (stockage plein ou désactivé) : elles seront perdues en quittant la page.',
   'snippet.otherTab': 'Cet extrait vient d’être modifié dans un autre onglet, et c’est cette version qui est enregistrée désormais.',
   'snippet.otherTabLoad': 'Charger cette version',
   'snippet.otherTabKeep': 'Garder celle-ci',
   'snippet.dismiss': 'Fermer',
-  'snippet.workerLost': 'Le worker de l’extrait s’est arrêté de façon inattendue{detail}. Il a peut-être manqué de mémoire, ou le code l’a fermé (close()). La page n’est pas touchée : appuyez sur Exécuter pour recommencer.',
-  'snippet.assistHint': 'Des noms TensorFlow.js sont suggérés pendant la saisie (Ctrl+Espace pour les demander, Entrée pour en insérer un). Ctrl+Maj+Espace affiche les paramètres d’un appel, Ctrl+I (Cmd+I sur Mac) la documentation du nom sous le curseur, deux fois pour atteindre son lien. Échap les ferme.',
+  'snippet.workerLost':
+    'Le worker de l’extrait s’est arrêté de façon inattendue{detail}. Il a peut-être manqué de mémoire, ou le code l’a fermé (close()). La page n’est pas touchée : appuyez sur Exécuter pour recommencer.',
+  'snippet.assistHint':
+    'Des noms TensorFlow.js sont suggérés pendant la saisie (Ctrl+Espace pour les demander, Entrée pour en insérer un). Ctrl+Maj+Espace affiche les paramètres d’un appel, Ctrl+I (Cmd+I sur Mac) la documentation du nom sous le curseur, deux fois pour atteindre son lien. Échap les ferme.',
   'snippet.assistKind.function': 'fonction',
   'snippet.assistKind.method': 'méthode',
   'snippet.assistKind.property': 'propriété',
@@ -185,11 +193,16 @@ export const fr = {
   'output.leakedUnowned.other': '{n} variables qu’aucune couche ne possède',
   'output.leakedOptimizer.one': '{n} détenu par un optimiseur',
   'output.leakedOptimizer.other': '{n} détenus par un optimiseur',
-  'output.optimizerNote': 'Un optimiseur garde son état (taux d’apprentissage, moments) d’une étape à l’autre, après model.fit aussi, jusqu’à optimizer.dispose() : c’est voulu, ce n’est pas une fuite.',
-  'output.unownedNote': 'Une variable qu’aucune couche ne possède n’est dans les poids d’aucune couche : fit ne l’entraîne pas, et un modèle sauvegardé ne la garde pas.',
-  'output.builtNote': 'Sortie issue de la construction du site (TensorFlow.js {version}, {backend}) ; exécutez le code pour la voir en direct.',
-  'output.leakHint': 'Certains de ces tenseurs ne sont ni des poids de couche ni l’état d’un optimiseur : si l’extrait ne les garde pas exprès, enveloppez le calcul dans tf.tidy() ou appelez dispose().',
-  'output.memoryHint': 'Mémoire insuffisante : l’extrait demande plus que ce que le navigateur accorde à une page. Réduisez les formes : un tenseur float32 occupe 4 octets par valeur, donc 100 000 × 100 000 valeurs demanderaient 40 Go.',
+  'output.optimizerNote':
+    'Un optimiseur garde son état (taux d’apprentissage, moments) d’une étape à l’autre, après model.fit aussi, jusqu’à optimizer.dispose() : c’est voulu, ce n’est pas une fuite.',
+  'output.unownedNote':
+    'Une variable qu’aucune couche ne possède n’est dans les poids d’aucune couche : fit ne l’entraîne pas, et un modèle sauvegardé ne la garde pas.',
+  'output.builtNote':
+    'Sortie issue de la construction du site (TensorFlow.js {version}, {backend}) ; exécutez le code pour la voir en direct.',
+  'output.leakHint':
+    'Certains de ces tenseurs ne sont ni des poids de couche ni l’état d’un optimiseur : si l’extrait ne les garde pas exprès, enveloppez le calcul dans tf.tidy() ou appelez dispose().',
+  'output.memoryHint':
+    'Mémoire insuffisante : l’extrait demande plus que ce que le navigateur accorde à une page. Réduisez les formes : un tenseur float32 occupe 4 octets par valeur, donc 100 000 × 100 000 valeurs demanderaient 40 Go.',
   'output.droppedLines.one': '… {n} ligne de plus non affichée',
   'output.droppedLines.other': '… {n} lignes de plus non affichées',
   'output.droppedShows.one': '… {n} résultat de plus non affiché',
@@ -227,5 +240,6 @@ export const fr = {
   'output.announceLine': 'ligne {line}',
   'output.announceFit': 'Entraînement : époque {epoch} sur {epochs}, perte {loss}',
   'output.announceNothing': 'Aucune sortie',
-  'output.foldedNote': 'Cette exécution affiche déjà beaucoup : les résultats suivants sont repliés pour que la page reste rapide. Ouvrez-en un pour le voir en entier.',
+  'output.foldedNote':
+    'Cette exécution affiche déjà beaucoup : les résultats suivants sont repliés pour que la page reste rapide. Ouvrez-en un pour le voir en entier.',
 } satisfies Dict;

@@ -7,7 +7,7 @@ import { RangeSet, StateEffect, StateField, type Extension } from '@codemirror/s
 import { Decoration, EditorView, GutterMarker, gutterLineClass } from '@codemirror/view';
 
 /** The 1-based line to mark, or null to clear the mark. */
-export const setErrorLine = StateEffect.define<number | null>();
+const setErrorLine = StateEffect.define<number | null>();
 
 const lineMark = Decoration.line({ class: 'cm-error-line' });
 

@@ -108,7 +108,8 @@ export class RunAnnouncer {
     const results = this.resultCount + this.droppedShows;
     if (results > 0) {
       const list = [...this.results];
-      if (results > this.results.length) list.push(translator(lang).t('output.announceMore', { n: translator(lang).count(results - this.results.length) }));
+      if (results > this.results.length)
+        list.push(translator(lang).t('output.announceMore', { n: translator(lang).count(results - this.results.length) }));
       parts.push(translator(lang).plural('output.announceResults', results, { list: list.join('; ') }));
     }
     const logs = this.logCount + this.droppedLogs;

@@ -48,7 +48,10 @@ export class SnippetIsland implements RunSink {
   private fromLink = false;
   private loadingLink = false;
 
-  constructor(boot: Boot, private readonly ctx: PageContext) {
+  constructor(
+    boot: Boot,
+    private readonly ctx: PageContext,
+  ) {
     const root = (this.root = boot.root);
     const settings = readRoot(root);
     this.id = settings.id;

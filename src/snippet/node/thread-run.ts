@@ -21,6 +21,11 @@ export async function runInThread(data: ThreadData): Promise<void> {
   registerLambda();
   const [backend] = await Promise.all([selectBackend('cpu'), prepareCompiler()]);
   const now = performance.now();
-  post({ type: 'ready', backend, tfVersion: tf.version_core, timings: { timeOrigin: performance.timeOrigin, entry: 0, loaded: 0, ready: now } });
+  post({
+    type: 'ready',
+    backend,
+    tfVersion: tf.version_core,
+    timings: { timeOrigin: performance.timeOrigin, entry: 0, loaded: 0, ready: now },
+  });
   await runSnippet(data.code, { tf, Lambda, post, runId: data.runId, backend });
 }

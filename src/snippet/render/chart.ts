@@ -6,7 +6,6 @@ import type { Lang } from '../../i18n/locales';
 import { h, scroller, svg } from './dom';
 import { translator } from '../../i18n/translate';
 
-
 export interface LossChart {
   element: HTMLElement;
   /** `epoch` is 0-based, as in tfjs' onEpochEnd; it is shown as epoch + 1. */
@@ -113,7 +112,14 @@ export function createLossChart(lang: Lang): LossChart {
       const textX = W - PAD.right;
       const sampleEnd = textX - metric.length * 6 - 4;
       children.push(
-        svg('line', { class: 'out-legend-sample', 'data-metric': metric, x1: sampleEnd - 14, y1: legendY - 3, x2: sampleEnd, y2: legendY - 3 }),
+        svg('line', {
+          class: 'out-legend-sample',
+          'data-metric': metric,
+          x1: sampleEnd - 14,
+          y1: legendY - 3,
+          x2: sampleEnd,
+          y2: legendY - 3,
+        }),
         svg('text', { class: 'out-legend', x: textX, y: legendY, 'text-anchor': 'end' }, metric),
       );
       legendY += 12;

@@ -12,7 +12,6 @@ import { renderTensor } from './tensor';
 import { summarize } from './summary';
 import { translator } from '../../i18n/translate';
 
-
 export { renderLog, renderBlocked, renderError, renderDone, renderDropped, type DoneData } from './messages';
 export { createLossChart } from './chart';
 export { diffWeights } from './layer';

@@ -25,8 +25,7 @@ export function diffWeights(prev: LayerData | ModelData, next: LayerData | Model
     if (!old) continue;
     const a = old.values.values;
     const b = w.values.values;
-    const changed =
-      !sameShape(old.shape, w.shape) || a.length !== b.length || a.some((v, i) => !sameValue(v, b[i] ?? NaN));
+    const changed = !sameShape(old.shape, w.shape) || a.length !== b.length || a.some((v, i) => !sameValue(v, b[i] ?? NaN));
     diff.set(w.name, changed);
   }
   return diff;
@@ -140,12 +139,7 @@ function changeNote(diff: WeightDiff | null, lang: Lang): HTMLElement | null {
 const INLINE_VALUES = 16;
 
 /** "No weights", or the weights table: each weight, then its values (inline when few, else folded). */
-function weightsSection(
-  layer: LayerData,
-  lang: Lang,
-  diff: WeightDiff | null,
-  before: Map<string, WeightData> | null,
-): HTMLElement[] {
+function weightsSection(layer: LayerData, lang: Lang, diff: WeightDiff | null, before: Map<string, WeightData> | null): HTMLElement[] {
   if (layer.weights.length === 0) return [h('p', { class: 'out-note', 'data-no-weights': true }, translator(lang).t('output.noWeights'))];
   const heads = ['output.colName', 'output.colShape', 'output.colDtype', 'output.colTrainable', 'output.colParams'] as const;
   const body = h('tbody');
@@ -154,7 +148,11 @@ function weightsSection(
     const marker =
       changed === undefined
         ? null
-        : h('span', { class: 'out-badge', 'data-marker': changed ? 'changed' : 'unchanged' }, translator(lang).t(changed ? 'output.changed' : 'output.unchanged'));
+        : h(
+            'span',
+            { class: 'out-badge', 'data-marker': changed ? 'changed' : 'unchanged' },
+            translator(lang).t(changed ? 'output.changed' : 'output.unchanged'),
+          );
     const previous = before?.get(w.name)?.values;
     body.append(
       h(
@@ -180,7 +178,12 @@ function weightsSection(
           { colspan: heads.length },
           isSmall(w.values)
             ? inlineValues(w.values, previous && isSmall(previous) && changed ? previous : null, lang)
-            : h('details', {}, h('summary', {}, translator(lang).t('output.valuesOf', { name: w.name })), renderTensor(w.values, lang, previous)),
+            : h(
+                'details',
+                {},
+                h('summary', {}, translator(lang).t('output.valuesOf', { name: w.name })),
+                renderTensor(w.values, lang, previous),
+              ),
         ),
       ),
     );
@@ -223,7 +226,11 @@ function valuesText(values: TensorData, lang: Lang): string {
  */
 function inlineValues(values: TensorData, previous: TensorData | null, lang: Lang): HTMLElement {
   const now = h('code', { 'data-values-now': true }, valuesText(values, lang));
-  const line = h('p', { class: 'out-inline-values', 'data-weight-values': true }, h('span', { class: 'out-inline-label' }, `${translator(lang).t('output.values')} `));
+  const line = h(
+    'p',
+    { class: 'out-inline-values', 'data-weight-values': true },
+    h('span', { class: 'out-inline-label' }, `${translator(lang).t('output.values')} `),
+  );
   if (!previous) {
     line.append(now);
     return line;

@@ -4,7 +4,6 @@ import type { ErrorData, FromWorker, LogLevel } from '../protocol';
 import { h } from './dom';
 import { translator } from '../../i18n/translate';
 
-
 export type DoneData = Pick<
   Extract<FromWorker, { type: 'done' }>,
   'ok' | 'durationMs' | 'leakedTensors' | 'leakedVariables' | 'optimizerTensors' | 'optimizerVariables' | 'layerVariables' | 'backend'
@@ -63,8 +62,7 @@ export function renderError(error: ErrorData, lang: Lang, opts: { expected: bool
       ' ',
       h('strong', { class: 'out-error-name' }, name),
       error.location && ' · ',
-      error.location &&
-        h('span', { class: 'out-error-location' }, translator(lang).t('output.location', { ...error.location })),
+      error.location && h('span', { class: 'out-error-location' }, translator(lang).t('output.location', { ...error.location })),
     ),
     h('pre', { class: 'out-error-message' }, error.message),
   );
@@ -103,7 +101,9 @@ export function renderDone(done: DoneData, lang: Lang, options: { duration: bool
   if (unowned > 0) parts.push(translator(lang).plural('output.leakedUnowned', unowned));
   if (optimizer > 0) parts.push(translator(lang).plural('output.leakedOptimizer', optimizer));
   if (parts.length > 0) leak.append(' ', translator(lang).t('output.leakedOf', { parts: parts.join(', ') }));
-  const ran = options.duration ? h('p', {}, translator(lang).t('output.ran', { duration: translator(lang).duration(done.durationMs), backend: done.backend })) : null;
+  const ran = options.duration
+    ? h('p', {}, translator(lang).t('output.ran', { duration: translator(lang).duration(done.durationMs), backend: done.backend }))
+    : null;
   const footer = h('footer', { class: 'out-done', 'data-done': true, 'data-ok': String(done.ok) }, ran, leak);
   if (unowned > 0) footer.append(h('p', { class: 'out-note', 'data-unowned-note': true }, translator(lang).t('output.unownedNote')));
   if (optimizer > 0) footer.append(h('p', { class: 'out-note', 'data-optimizer-note': true }, translator(lang).t('output.optimizerNote')));

@@ -7,7 +7,6 @@ import { LIMITS, type JsonValue, type PlainData } from '../protocol';
 import { h } from './dom';
 import { translator } from '../../i18n/translate';
 
-
 /** Levels of the JSON tree open at first; deeper ones wait for a click. */
 const OPEN_DEPTH = 2;
 
@@ -61,9 +60,7 @@ function node(value: JsonValue, key: string | null, depth: number, budget: { lef
   if (value === null || typeof value !== 'object') {
     return h('div', { class: 'out-json-leaf' }, keyEl, sep, scalar(value));
   }
-  const entries: [string, JsonValue][] = Array.isArray(value)
-    ? value.map((v, i) => [String(i), v])
-    : Object.entries(value);
+  const entries: [string, JsonValue][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   if (entries.length === 0) {
     return h('div', { class: 'out-json-leaf' }, keyEl, sep, h('span', { class: 'out-json-punct' }, open + close));

@@ -9,7 +9,7 @@ import { formatShape, formatValue, product } from './numbers';
 import { translator } from '../../i18n/translate';
 
 /** Caps on rendered cells, so even a 1e6-value tensor costs a few hundred nodes. */
-export const VIEW = { ...LIMITS.TENSOR_VIEW, VECTOR: 24 } as const;
+const VIEW = { ...LIMITS.TENSOR_VIEW, VECTOR: 24 } as const;
 
 /** Colour-scale steps on each side of zero (data-heat = -HEAT..HEAT). */
 const HEAT = 4;
@@ -60,8 +60,7 @@ export function renderTensor(data: TensorData, lang: Lang, previous?: TensorData
 }
 
 function caption(data: TensorData, lang: Lang, numeric: boolean): HTMLElement {
-  const shape =
-    data.shape.length === 0 ? `[] (${translator(lang).t('output.scalar')})` : formatShape(data.shape);
+  const shape = data.shape.length === 0 ? `[] (${translator(lang).t('output.scalar')})` : formatShape(data.shape);
   const p = h(
     'p',
     { class: 'out-caption' },

@@ -94,8 +94,7 @@ export class WorkerPool {
         if (event.data.type === 'ready') {
           markWorker(event.data.timings);
           resolve(worker);
-        }
-        else if (event.data.type === 'start-failed') {
+        } else if (event.data.type === 'start-failed') {
           worker.terminate();
           reject(new StartError(event.data.stage, event.data.message));
         }

@@ -8,7 +8,6 @@ import { isBusy, judge, type SnippetState, type Verdict } from '../state';
 import { mark } from '../marks';
 import type { WorkerLike, WorkerPool } from './pool';
 
-
 export interface RunSink {
   /** A new run begins: clear the previous output. */
   begin(runId: number): void;

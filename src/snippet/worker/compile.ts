@@ -37,7 +37,8 @@ interface Strategy {
 const functionStrategy: Strategy = {
   kind: 'function',
   // The newline keeps a trailing line comment from swallowing the sourceURL.
-  build: (body) => Promise.resolve({ fn: new AsyncFunction(...ALL_PARAMS, `"use strict";${body}\n//# sourceURL=${SOURCE_URL}`), url: SOURCE_URL }),
+  build: (body) =>
+    Promise.resolve({ fn: new AsyncFunction(...ALL_PARAMS, `"use strict";${body}\n//# sourceURL=${SOURCE_URL}`), url: SOURCE_URL }),
 };
 
 const moduleStrategy: Strategy = {
@@ -145,4 +146,3 @@ export function prepareCompiler(options: CompilerOptions = {}): Promise<Compiler
 export function activeCompiler(): Compiler | null {
   return current;
 }
-

@@ -40,7 +40,7 @@ export function inspect(value: unknown): ShownData {
 }
 
 /** A tensor's values, row-major, capped at LIMITS.MAX_TENSOR_VALUES. */
-export function tensorData(t: Tensor): TensorData {
+function tensorData(t: Tensor): TensorData {
   // dataSync reads the existing buffer: no tensor is allocated, nothing to dispose.
   const raw = t.dataSync() as ArrayLike<number | string>;
   const picked = pickIndices(t.shape, raw.length);
@@ -93,7 +93,7 @@ function pickIndices(shape: number[], size: number): { indices: number[]; window
 }
 
 /** A layer with its weights; a weight is trainable when the layer reports it so (Keras semantics). */
-export function layerData(layer: Layer): LayerData {
+function layerData(layer: Layer): LayerData {
   const trainable = new Set(layer.trainableWeights);
   const weights = layer.weights.map((w) => weightData(w, trainable.has(w)));
   return {
@@ -109,7 +109,7 @@ export function layerData(layer: Layer): LayerData {
 }
 
 /** A model as a Keras-style summary: one entry per layer, then totals. */
-export function modelData(model: LayersModel): ModelData {
+function modelData(model: LayersModel): ModelData {
   return {
     kind: 'model',
     name: model.name,
@@ -160,7 +160,16 @@ function weightData(w: LayerVariable, trainable: boolean): WeightData {
   } catch {
     // A disposed layer still lists its weights; show their shape without values.
     const size = sizeOf(w.shape);
-    values = { kind: 'tensor', dtype: w.dtype, shape: [...w.shape] as number[], size, values: [], truncated: size > 0, min: null, max: null };
+    values = {
+      kind: 'tensor',
+      dtype: w.dtype,
+      shape: [...w.shape] as number[],
+      size,
+      values: [],
+      truncated: size > 0,
+      min: null,
+      max: null,
+    };
   }
   return { name: w.name, shape: [...w.shape] as number[], dtype: w.dtype, trainable, values };
 }
