@@ -258,12 +258,17 @@ test.describe('code from a link or a save never runs by itself', () => {
     await expect.poll(() => editorText(root)).toBe(code);
     await page.waitForTimeout(1500);
     await expect(root).toHaveAttribute('data-state', 'idle');
-    await expect(root.locator('[data-output-items] > *')).toHaveCount(0);
+    // Nothing ran, and the build's output (of the page's code, not this one) is not shown.
+    await expect(root.locator('[data-output-items] > *:visible')).toHaveCount(0);
     expect(ran).toEqual([]);
     // The detector works: pressing Run does run it.
     await run(root);
     expect(await settled(root)).toBe('done');
     expect(ran.length).toBeGreaterThan(0);
+    // Reset brings back the page's code and the output the build gave it.
+    await root.locator('[data-action="reset"]').click();
+    await expect(root.locator('[data-output][data-built] [data-output-items] > *').first()).toBeVisible();
+    await expect.poll(() => editorText(root)).not.toBe(code);
   });
 
   test('a shared link is loaded, said to come from a link, and not run', async ({ page }) => {
@@ -275,6 +280,8 @@ test.describe('code from a link or a save never runs by itself', () => {
     await expect(root.locator('[data-note="shared"]')).toContainText('It has not run');
     await page.waitForTimeout(1500);
     await expect(root).toHaveAttribute('data-state', 'idle');
+    // The build's output was the page's code's, not this code's: it is not shown beside it.
+    await expect(root.locator('[data-output-items] > *:visible')).toHaveCount(0);
     expect(ran).toEqual([]);
   });
 
@@ -400,7 +407,7 @@ test.describe('what a snippet can reach', () => {
       );
       await run(root);
       expect(await settled(root)).toBe('done');
-      const leaf = (name: string) => root.locator('[data-json] .out-json-leaf', { hasText: `${name}:` });
+      const leaf = (name: string) => root.locator('[data-json] .out-json-leaf', { hasText: new RegExp(`^${name}:`) });
       // Nor Cache Storage, where the offline service worker keeps the site's own code.
       // Nor nested workers, which would run under their own script's policy, not this one.
       for (const name of [

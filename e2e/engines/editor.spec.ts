@@ -48,12 +48,13 @@ test('typing tf.layers.de offers dense with its documentation, and Enter inserts
     tab,
     (sel: string) => {
       const options = Array.from(document.querySelectorAll(`${sel} .cm-tooltip-autocomplete [role="option"]`));
-      return options.length > 0
+      // A list opened on an earlier keystroke (after `tf.`) may still be showing: wait for this one.
+      return options[0]?.textContent?.startsWith('de')
         ? options.map((o) => ({ text: o.textContent ?? '', selected: o.getAttribute('aria-selected') === 'true' }))
         : null;
     },
     [EDITOR],
-    { message: 'the completion list' },
+    { message: 'the completion list for tf.layers.de' },
   );
   expect(list[0]).toMatchObject({ selected: true });
   expect(list[0]!.text).toMatch(/^dense\s*function/);

@@ -37,7 +37,7 @@ for (const lang of LANGS) {
           expect(seen.shown.length + seen.logs.length, `${id} shows something`).toBeGreaterThan(0);
         }
         expect(seen.built).toBe(false);
-        expect(differences(built, seen), `${tab.engine} ${id}: live output vs the build's`).toEqual([]);
+        expect(differences(built, seen, tab.engine), `${tab.engine} ${id}: live output vs the build's`).toEqual([]);
       }
     });
   }

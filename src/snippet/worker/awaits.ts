@@ -2,23 +2,23 @@
  * Where did an awaited promise reject? An error that tfjs throws after awaits of its own
  * (inside `model.fit`) may carry no frame of the snippet: Firefox (outside a debugger) and
  * WebKit write no awaiting frames, and V8 loses them across tfjs' timers. So the snippet is
- * compiled with each `await x` turned into `await at(line, (x))`, which notes the line on the
- * error as it passes. No line is added, and the columns it shifts are mapped back.
+ * compiled with each `await x` turned into `await at(line, column, (x))`, which notes where the
+ * `await` is on the error as it passes. No line is added, and the columns it shifts are mapped back.
  */
 import type { CodeLocation } from '../protocol';
 
-const awaitedAt = new WeakMap<object, number>();
+const awaitedAt = new WeakMap<object, CodeLocation>();
 
-/** The helper the instrumented code calls: the innermost await of the snippet notes its line. */
-export function at(line: number, value: unknown): Promise<unknown> {
+/** The helper the instrumented code calls: the innermost await of the snippet notes where it is. */
+export function at(line: number, column: number, value: unknown): Promise<unknown> {
   return Promise.resolve(value).catch((error: unknown) => {
-    if (typeof error === 'object' && error !== null && !awaitedAt.has(error)) awaitedAt.set(error, line);
+    if (typeof error === 'object' && error !== null && !awaitedAt.has(error)) awaitedAt.set(error, { line, column });
     throw error;
   });
 }
 
-/** The line of the snippet's await that `error` came through, if any. */
-export function awaitedLine(error: unknown): number | null {
+/** Where the snippet's await that `error` came through is, if any (the `await` keyword). */
+export function awaitedLocation(error: unknown): CodeLocation | null {
   return typeof error === 'object' && error !== null ? (awaitedAt.get(error) ?? null) : null;
 }
 
@@ -43,7 +43,7 @@ interface Node {
 }
 
 /**
- * The snippet with every `await x` wrapped as `await helper(line, (x))`, or null when it does
+ * The snippet with every `await x` wrapped as `await helper(line, column, (x))`, or null when it does
  * not parse (the engine then reports the syntax error itself). `wrapperParams` are the
  * compiled function's parameters, so a redeclared one is the syntax error it is.
  */
@@ -61,8 +61,10 @@ export async function instrumentAwaits(code: string, helper: string, wrapperPara
   const insertions: Insertion[] = [];
   visit(program, (node) => {
     if (node.type !== 'AwaitExpression' || !node.argument) return;
-    const line = lineOf(lineStarts, node.start - prefix.length);
-    insertions.push({ at: node.argument.start - prefix.length, text: `${helper}(${line}, (` });
+    const start = node.start - prefix.length;
+    const line = lineOf(lineStarts, start);
+    const column = start - lineStarts[line - 1]! + 1;
+    insertions.push({ at: node.argument.start - prefix.length, text: `${helper}(${line}, ${column}, (` });
     insertions.push({ at: node.argument.end - prefix.length, text: '))' });
   });
   if (insertions.length === 0) return { code, original: (location) => location };

@@ -11,7 +11,7 @@
  * Either way the code runs in strict mode, as a module would, so it behaves the same everywhere.
  */
 import type { CodeLocation } from '../protocol';
-import { at, awaitedLine, instrumentAwaits, type Instrumented } from './awaits';
+import { at, awaitedLocation, instrumentAwaits, type Instrumented } from './awaits';
 import { literal, locateInStack, measureFrame, type FrameFormat } from './locate';
 import { isErrorLike } from './text';
 
@@ -120,8 +120,7 @@ function createCompiler(strategy: Strategy, format: FrameFormat | null, instrume
       const stack = isErrorLike(error) ? (error as { stack?: unknown }).stack : undefined;
       const found = typeof stack === 'string' ? locateInStack(stack, { ...format, pattern: last.pattern }) : null;
       if (found) return last.mapped ? last.mapped.original(found) : found;
-      const line = awaitedLine(error);
-      return line === null ? null : { line, column: 1 };
+      return awaitedLocation(error);
     },
   };
 }
