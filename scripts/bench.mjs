@@ -70,7 +70,7 @@ function guidePages() {
 /** Longest gap between page timer ticks while a snippet keeps its worker busy for 2 s. */
 async function measureResponsiveness(browser) {
   const gaps = [];
-  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+  for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const code = 'const t0 = Date.now();\nwhile (Date.now() - t0 < 2000) {}\nshow(tf.scalar(1));';
@@ -81,6 +81,10 @@ async function measureResponsiveness(browser) {
     const root = page.locator('[data-snippet="playground"]');
     await root.hover();
     await root.locator('.cm-content').waitFor();
+    const run = root.locator('[data-action="run"]');
+    await run.scrollIntoViewIfNeeded();
+    const box = await run.boundingBox();
+    if (!box) throw new Error('the Run button has no box');
     await page.evaluate(() => {
       const w = /** @type {any} */ (window);
       w.__gap = 0;
@@ -91,8 +95,17 @@ async function measureResponsiveness(browser) {
         last = now;
       }, 10);
     });
-    await root.locator('[data-action="run"]').click();
-    await page.locator('[data-snippet="playground"][data-state=done]').waitFor({ timeout: 30_000 });
+    // The end is awaited inside the page (a MutationObserver): polling from here would add its own work.
+    const done = page.evaluate(
+      (el) =>
+        new Promise((resolve) => {
+          new MutationObserver(() => el.getAttribute('data-state') === 'done' && resolve(undefined)).observe(el, { attributes: true });
+        }),
+      await root.elementHandle(),
+    );
+    // A click at the button's place, as a reader's: no locator work of the harness in the page meanwhile.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await done;
     gaps.push(await page.evaluate(() => /** @type {any} */ (window).__gap));
     await context.close();
   }
