@@ -68,9 +68,14 @@ test('an edit is kept across a reload, and Reset brings the original back', asyn
       message: 'the edit to be saved',
     },
   );
+  // WebKit hands localStorage writes to its storage process asynchronously: a reload within
+  // milliseconds of the write (on a loaded CI machine) sometimes reads the store without it. A
+  // reader takes longer than this to reload.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   await tab.reload();
   // The saved edit shows before the editor is loaded, and stays once it is.
-  expect(await codeOf(tab, ID)).toBe('show("mine");');
+  const saved = await tab.evaluate(() => JSON.stringify({ ...localStorage, readyState: document.readyState }));
+  expect(await codeOf(tab, ID), `after the reload: ${saved}`).toBe('show("mine");');
   await tab.click(`[data-snippet="${ID}"] pre`);
   await hydrated(tab, ID);
   expect(await codeOf(tab, ID)).toBe('show("mine");');
