@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderBlocked, renderDone, renderDropped, renderError, renderLog, type DoneData } from '../../src/snippet/render';
 import { text } from './fixtures';
+import { doneEvent } from '../helpers/done';
 
 describe('console lines', () => {
   it('keeps the level and prints text only', () => {
@@ -82,16 +83,7 @@ describe('errors', () => {
 });
 
 describe('end of run', () => {
-  const NONE: DoneData = {
-    ok: true,
-    durationMs: 5,
-    leakedTensors: 0,
-    leakedVariables: 0,
-    optimizerTensors: 0,
-    optimizerVariables: 0,
-    layerVariables: 0,
-    backend: 'cpu',
-  };
+  const NONE: DoneData = doneEvent();
 
   it('holds the leak count alone in [data-leaked-tensors] and explains it', () => {
     const el = renderDone({ ...NONE, durationMs: 42.4, leakedTensors: 3, leakedVariables: 2, layerVariables: 2 }, 'en');

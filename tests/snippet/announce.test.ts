@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RunAnnouncer } from '../../src/snippet/island/announce';
 import type { RunEvent, TensorData } from '../../src/snippet/protocol';
+import { doneEvent } from '../helpers/done';
 
 const big: TensorData = {
   kind: 'tensor',
@@ -12,18 +13,7 @@ const big: TensorData = {
   min: 0.5,
   max: 0.5,
 };
-const done = (leakedTensors: number): RunEvent => ({
-  type: 'done',
-  runId: 1,
-  ok: true,
-  durationMs: 3,
-  leakedTensors,
-  leakedVariables: 0,
-  optimizerTensors: 0,
-  optimizerVariables: 0,
-  layerVariables: 0,
-  backend: 'cpu',
-});
+const done = (leakedTensors: number): RunEvent => doneEvent({ durationMs: 3, leakedTensors });
 
 describe('what a screen reader hears after a run', () => {
   it('a tensor by dtype and shape, never its values', () => {

@@ -3,6 +3,7 @@ import type { BackendName, ErrorData, FromWorker, RunEvent, ToWorker } from '../
 import { StartError, WorkerPool, type WorkerLike } from '../../src/snippet/runtime/pool';
 import { SnippetRunner, type RunSink } from '../../src/snippet/runtime/runner';
 import { judge, type SnippetState, type Verdict } from '../../src/snippet/state';
+import { doneEvent } from '../helpers/done';
 
 /** A worker that does nothing by itself: the test plays its side of the protocol. */
 class FakeWorker implements WorkerLike {
@@ -80,18 +81,7 @@ const error = (message: string, line: number | null = null): ErrorData => ({
   location: line === null ? null : { line, column: 1 },
   origin: 'runtime',
 });
-const done = (runId: number, ok = true): FromWorker => ({
-  type: 'done',
-  runId,
-  ok,
-  durationMs: 12,
-  leakedTensors: 0,
-  leakedVariables: 0,
-  optimizerTensors: 0,
-  optimizerVariables: 0,
-  layerVariables: 0,
-  backend: 'cpu',
-});
+const done = (runId: number, ok = true): FromWorker => doneEvent({ runId, ok, durationMs: 12 });
 
 let pool: WorkerPool;
 beforeEach(() => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FromWorker, RunEvent } from '../../src/snippet/protocol';
 import { createOutbox } from '../../src/snippet/worker/outbox';
+import { doneEvent } from '../helpers/done';
 
 /** A clock the test moves by hand; timers fire when the test says. */
 function manualClock() {
@@ -54,18 +55,7 @@ describe('worker outbox', () => {
     outbox.post(log('a'));
     outbox.post({ type: 'error', runId: 1, error: { name: 'Error', message: 'x', location: null, origin: 'runtime' } });
     expect(texts(sent)).toEqual([['a', 'error']]);
-    outbox.post({
-      type: 'done',
-      runId: 1,
-      ok: false,
-      durationMs: 1,
-      leakedTensors: 0,
-      leakedVariables: 0,
-      optimizerTensors: 0,
-      optimizerVariables: 0,
-      layerVariables: 0,
-      backend: 'cpu',
-    });
+    outbox.post(doneEvent({ ok: false, durationMs: 1 }));
     expect(texts(sent)).toEqual([['a', 'error'], 'done']);
   });
 
