@@ -26,10 +26,8 @@ export default defineConfig({
   projects: [
     { name: 'chromium', use: { ...devices['Desktop Chrome'] } },
     ...(engines.firefox ? [{ name: 'firefox', testMatch: EVERY_ENGINE }] : []),
-    // WebKitWebDriver takes one session at a time. On CI a failed WebKit test runs once more and is
-    // reported as flaky: in about one full run in four, a session there loses a click or a reload
-    // (see the closing notes); a test that fails twice still fails the run.
-    ...(engines.webkit ? [{ name: 'webkit', testMatch: EVERY_ENGINE, workers: 1, retries: process.env.CI ? 1 : 0 }] : []),
+    // WebKitWebDriver takes one session at a time.
+    ...(engines.webkit ? [{ name: 'webkit', testMatch: EVERY_ENGINE, workers: 1 }] : []),
   ],
   // Tests run against the production build, served like a static host serves it.
   webServer: {

@@ -17,6 +17,34 @@ test.describe('live snippets', () => {
     await expect(root.locator('[data-output]')).toHaveAttribute('aria-live', 'polite');
   });
 
+  test('a Run clicked at once runs the code shown, and the editor comes once the run has ended', async ({ page }) => {
+    await page.goto('/en/');
+    const root = snippet(page, 'overview-first');
+    const code = await root
+      .locator('pre')
+      .first()
+      .evaluate((pre) => pre.textContent ?? '');
+    // What the page looked like when the run was said to be done.
+    await root.evaluate((el) => {
+      const w = window as unknown as { atDone?: { editor: boolean } };
+      new MutationObserver(() => {
+        if (el.getAttribute('data-state') === 'done') w.atDone ??= { editor: el.querySelector('.cm-content') !== null };
+      }).observe(el, { attributes: true, attributeFilter: ['data-state'] });
+    });
+    await run(root);
+    expect(await settled(root)).toBe('done');
+    await expect(root.locator('[data-output] [data-shown]').first()).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { atDone?: { editor: boolean } }).atDone)).toEqual({ editor: false });
+    await expect(root.locator('.cm-content')).toBeVisible();
+    expect(await editorText(root)).toBe(code);
+    // The editor's chunk was asked for after tfjs had started in the worker, not in competition with it.
+    const order = await page.evaluate(() => ({
+      ready: performance.getEntriesByName('snippet:worker-ready')[0]?.startTime ?? NaN,
+      editor: performance.getEntriesByType('resource').find((e) => /\/_astro\/editor\.[\w-]+\.js$/.test(e.name))?.startTime ?? NaN,
+    }));
+    expect(order.editor, JSON.stringify(order)).toBeGreaterThan(order.ready);
+  });
+
   test('Ctrl+Enter runs from the editor', async ({ page }) => {
     await page.goto(PLAYGROUND.en);
     const root = snippet(page);

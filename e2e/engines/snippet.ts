@@ -14,17 +14,33 @@ export async function clickRun(tab: Tab, id: string): Promise<void> {
   await tab.click(`[data-snippet="${id}"] [data-action="run"]`);
 }
 
-/** Waits for the run to end; returns the final state. */
+/** Waits for the run to end; returns the final state. A run that never ends says where it stood. */
 export async function settled(tab: Tab, id: string, timeout = 30_000): Promise<string> {
-  return waitFor(
-    tab,
-    (snippet: string, final: string[]) => {
-      const state = document.querySelector<HTMLElement>(`[data-snippet="${snippet}"]`)?.dataset.state ?? '';
-      return final.includes(state) ? state : '';
-    },
-    [id, FINAL],
-    { timeout, message: `snippet ${id} to settle` },
-  );
+  try {
+    return await waitFor(
+      tab,
+      (snippet: string, final: string[]) => {
+        const state = document.querySelector<HTMLElement>(`[data-snippet="${snippet}"]`)?.dataset.state ?? '';
+        return final.includes(state) ? state : '';
+      },
+      [id, FINAL],
+      { timeout, message: `snippet ${id} to settle` },
+    );
+  } catch (error) {
+    const where = await tab
+      .evaluate((snippet: string) => {
+        const root = document.querySelector<HTMLElement>(`[data-snippet="${snippet}"]`);
+        return {
+          state: root?.dataset.state,
+          hydrated: Boolean(root?.querySelector('.cm-content')),
+          output: root?.querySelector('[data-output]')?.textContent?.slice(0, 300),
+          marks: performance.getEntriesByType('mark').map((m) => `${m.name}@${Math.round(m.startTime)}`),
+          now: Math.round(performance.now()),
+        };
+      }, id)
+      .catch((e: unknown) => String(e));
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${JSON.stringify(where)}`, { cause: error });
+  }
 }
 
 /** Waits until the editor has replaced the static code (the island is loaded). */

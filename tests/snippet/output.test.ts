@@ -147,6 +147,25 @@ describe('output batching', () => {
     expect(last.querySelector('[data-tensor]')?.getAttribute('data-shape')).toBe('50,50');
   });
 
+  it('ends a run in one step: the held height let go, then the final state, never a shrink after it', () => {
+    const el = document.createElement('div');
+    const frames = manualScheduler(10); // each render overruns a frame's slice
+    const output = new OutputView(el, 'en', null, frames);
+    output.clear();
+    el.style.minHeight = '300px'; // what clear() holds (happy-dom lays nothing out)
+    output.push(log('one'));
+    output.push(log('two'));
+    const seen: string[] = [];
+    output.announce(() => seen.push(`final, min-height "${el.style.minHeight}", ${el.querySelectorAll('[data-log]').length} logs`));
+    frames.run();
+    expect(seen).toEqual([]);
+    expect(el.style.minHeight).toBe('300px');
+    // The last output's frame ends the run too: no frame of its own for that.
+    frames.run();
+    expect(seen).toEqual(['final, min-height "", 2 logs']);
+    expect(frames.pending).toBe(0);
+  });
+
   it('announces a summary once the output is painted, in a region that reads nothing else', () => {
     const el = document.createElement('div');
     const frames = manualScheduler();

@@ -31,31 +31,31 @@ const ctx: PageContext = {
 };
 
 const islands = new Map<HTMLElement, SnippetIsland>();
-const mounting = new Map<HTMLElement, Promise<SnippetIsland>>();
 
 /**
  * The reader showed intent on `boot`'s snippet: make sure tfjs is loading (in `started`, the
  * worker the bootstrap spawned on the first intent), and mount its editor.
  */
-export function engage(boot: Boot, started?: StartedWorker): Promise<SnippetIsland> {
+export function engage(boot: Boot, started?: StartedWorker): SnippetIsland {
   ctx.pool.warm(backend, started);
   return mount(boot);
 }
 
-/** Mounts the editor once nothing is in the middle of a gesture, then plays the queued actions. */
-function mount(boot: Boot): Promise<SnippetIsland> {
-  let island = mounting.get(boot.root);
+/**
+ * Brings the snippet to life and plays the queued actions. Its editor comes at once, unless a
+ * Run is among them: then once that run has ended (see ./snippet.ts).
+ */
+function mount(boot: Boot): SnippetIsland {
+  let island = islands.get(boot.root);
   if (!island) {
-    island = boot.settled().then(() => {
-      mark('island');
-      const created = new SnippetIsland(boot, ctx);
-      islands.set(boot.root, created);
-      boot.hydrated = true;
-      delete boot.root.dataset.loadFailed;
-      for (const action of boot.pending.splice(0)) created.act(action);
-      return created;
-    });
-    mounting.set(boot.root, island);
+    mark('island');
+    island = new SnippetIsland(boot, ctx);
+    islands.set(boot.root, island);
+    boot.hydrated = true;
+    delete boot.root.dataset.loadFailed;
+    const actions = boot.pending.splice(0);
+    for (const action of actions) island.act(action);
+    if (!actions.includes('run')) void island.mountEditor();
   }
   return island;
 }
@@ -78,9 +78,9 @@ export async function openShareLink(hash: string, boots: ReadonlyMap<HTMLElement
   const outcome = await readShareLink(link, new Set(byId.keys()));
   const boot = (outcome.id !== null ? byId.get(outcome.id) : undefined) ?? [...boots.values()][0]!;
   boot.root.scrollIntoView({ block: 'start' });
-  const island = await mount(boot);
+  const island = mount(boot);
   if (outcome.ok) {
-    island.loadShared(outcome.code);
+    await island.loadShared(outcome.code);
     return;
   }
   island.note('shared', translator(readRoot(boot.root).lang).t(PROBLEM_KEYS[outcome.problem], { id: link.id.slice(0, 80) }));

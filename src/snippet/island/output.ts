@@ -21,7 +21,7 @@ import { RunAnnouncer } from './announce';
 /** Time a frame may spend rendering output before yielding to the page. */
 const SLICE_MS = 8;
 
-type Item = { message: RunEvent } | { node: () => HTMLElement | null } | { announce: true };
+type Item = { message: RunEvent } | { node: () => HTMLElement | null } | { announce: () => void };
 
 export interface Scheduler {
   frame(callback: () => void): void;
@@ -113,11 +113,14 @@ export class OutputView {
   }
 
   /**
-   * Announces the run's summary once everything queued before is on screen (and the
-   * region is no longer busy, which screen readers would wait for).
+   * Ends the run's output: once everything queued before is on screen, the area lets go of the
+   * height it held, the summary is announced (the region no longer busy, which screen readers
+   * would wait for), and `then` runs, in that same step: a state set there is set when the
+   * output's layout is final (where the page has no scroll anchoring, Safari, a later shrink
+   * would move whatever the reader is about to click next).
    */
-  announce(): void {
-    this.enqueue({ announce: true });
+  announce(then: () => void = () => undefined): void {
+    this.enqueue({ announce: then });
   }
 
   /**
@@ -156,16 +159,18 @@ export class OutputView {
     const start = this.scheduler.now();
     const batch = document.createDocumentFragment();
     let taken = 0;
-    let announce = false;
+    let announce: (() => void) | null = null;
     while (taken < this.queue.length) {
       const item = this.queue[taken++]!;
       if ('announce' in item) {
-        announce = true;
+        announce = item.announce;
         break;
       }
       const node = 'node' in item ? item.node() : this.renderer.render(item.message);
       if (node) batch.append(node);
-      if (this.scheduler.now() - start >= budgetMs) break;
+      // The end (a summary, a height let go) costs nothing: the run never waits a frame for it.
+      const next = this.queue[taken];
+      if (this.scheduler.now() - start >= budgetMs && !(next && 'announce' in next)) break;
     }
     this.queue.splice(0, taken);
     this.items.append(batch);
@@ -174,6 +179,7 @@ export class OutputView {
     if (announce) {
       this.summary.textContent = this.announcer.text();
       this.element.style.minHeight = '';
+      announce();
     }
   }
 

@@ -1,13 +1,17 @@
 /**
- * One live snippet: replaces the static code with the editor (in place, keeping
- * what the reader typed meanwhile), wires the toolbar, keeps edits, and shows
- * what its runs produce. Page-wide pieces (worker pool, backend choice, share
- * links, other tabs) come from ./index.ts.
+ * One live snippet: wires the toolbar, runs the code, keeps edits, and shows what its runs
+ * produce. The editor (CodeMirror, most of the island's weight) is a chunk of its own, and
+ * replaces the static code in place, keeping what the reader typed meanwhile. A Run clicked
+ * at once runs the static code and brings the editor only once the run has ended: loading
+ * the editor during the run would take the main thread, and one of a phone's few cores, from
+ * the worker that is starting tfjs (on two cores, about a third longer). Any other intent
+ * (pointer, focus or key in the code, another button) brings it at once. Page-wide pieces
+ * (worker pool, backend choice, share links, other tabs) come from ./index.ts.
  */
 import type { EditorView } from '@codemirror/view';
+type Editor = typeof import('../editor/index');
 import type { Lang } from '../../i18n/locales';
 import { actionOf, readRoot, SELECTORS, type Action, type Boot } from '../markup';
-import { createEditor, markErrorLine, replaceCode } from '../editor/index';
 import type { BackendName, ErrorData, RunEvent } from '../protocol';
 import { SnippetRunner, type RunSink } from '../runtime/runner';
 import { StartError, type WorkerPool } from '../runtime/pool';
@@ -36,7 +40,14 @@ export class SnippetIsland implements RunSink {
   private readonly lang: Lang;
   private readonly say: Translator['t'];
   private readonly original: string;
-  private readonly view: EditorView;
+  private readonly boot: Boot;
+  /** The editor, once mounted; until then the static block holds the code (editable since the intent). */
+  private view: EditorView | null = null;
+  private editor: Promise<EditorView> | null = null;
+  /** The editor's module, there when `view` is. */
+  private tools: Editor | null = null;
+  /** The line of the last run's error, marked in the editor once it mounts. */
+  private errorLine: number | null = null;
   private readonly saver: Saver;
   private readonly runner: SnippetRunner;
   private readonly output: OutputView;
@@ -53,13 +64,14 @@ export class SnippetIsland implements RunSink {
     private readonly ctx: PageContext,
   ) {
     const root = (this.root = boot.root);
+    this.boot = boot;
     const settings = readRoot(root);
     this.id = settings.id;
     this.lang = settings.lang;
     this.say = translator(this.lang).t;
     this.original = boot.original;
     this.key = editKey(ctx.page, this.id, settings.hash);
-    this.status = new StatusLine(root, this.say, this.lang, () => this.view.focus());
+    this.status = new StatusLine(root, this.say, this.lang, () => (this.view ?? boot.pre).focus());
     this.saver = createSaver({
       storage: ctx.storage,
       key: this.key,
@@ -76,44 +88,61 @@ export class SnippetIsland implements RunSink {
       expectError,
     });
 
-    const start = takeOver(boot);
-    this.view = createEditor({
-      doc: boot.code,
-      lang: this.lang,
-      cursor: start.typed ? 0 : start.cursor,
-      label: this.say('snippet.editorLabel'),
-      describedBy: root.querySelector(SELECTORS.hint)?.id ?? '',
-      onRun: () => this.act('run'),
-      onChange: () => this.changed(),
-    });
-    // Same height as the static code, swapped in one DOM operation: inserting the editor
-    // first would let the browser's scroll anchoring shift the page by the block's height.
-    this.view.dom.style.minHeight = `${boot.pre.offsetHeight}px`;
-    boot.pre.replaceWith(this.view.dom);
-    // Typing that reached the static code becomes an ordinary, undoable edit.
-    if (start.typed) this.view.dispatch({ changes: start.typed, selection: { anchor: start.cursor }, userEvent: 'input.type' });
-    if (start.focused) this.view.focus();
     this.status.setEdited(this.code() !== this.original);
     this.wire();
   }
 
+  /**
+   * Mounts the editor in place of the static code (once), when no pointer is held on the block
+   * and no IME composition runs there, so that swapping loses nothing the reader does.
+   */
+  mountEditor(): Promise<EditorView> {
+    this.editor ??= Promise.all([import('../editor/index'), this.boot.settled()]).then(([editor]) => {
+      const { boot } = this;
+      const start = takeOver(boot);
+      const view = editor.createEditor({
+        doc: boot.code,
+        lang: this.lang,
+        cursor: start.typed ? 0 : start.cursor,
+        label: this.say('snippet.editorLabel'),
+        describedBy: this.root.querySelector(SELECTORS.hint)?.id ?? '',
+        onRun: () => this.act('run'),
+        onChange: () => this.changed(),
+      });
+      // Same height as the static code, swapped in one DOM operation: inserting the editor
+      // first would let the browser's scroll anchoring shift the page by the block's height.
+      view.dom.style.minHeight = `${boot.pre.offsetHeight}px`;
+      boot.pre.replaceWith(view.dom);
+      this.tools = editor;
+      this.view = view;
+      // Typing that reached the static code becomes an ordinary, undoable edit.
+      if (start.typed) view.dispatch({ changes: start.typed, selection: { anchor: start.cursor }, userEvent: 'input.type' });
+      if (start.focused) view.focus();
+      if (this.errorLine !== null && this.runCode === this.code()) editor.markErrorLine(view, this.errorLine);
+      this.status.setEdited(this.code() !== this.original);
+      return view;
+    });
+    return this.editor;
+  }
+
   code(): string {
-    return this.view.state.doc.toString();
+    return this.view ? this.view.state.doc.toString() : (this.boot.pre.textContent ?? '');
   }
 
   /** A toolbar action, from a button, a key, or queued before the island loaded. */
   act(action: Action): void {
     if (action === 'run') void this.runner.run((this.runCode = this.code()), this.ctx.backend());
     else if (action === 'stop') this.runner.stop();
-    else if (action === 'reset') this.reset();
+    else if (action === 'reset') void this.withEditor((view, tools) => this.reset(view, tools));
     else if (action === 'copy') void this.copy();
     else void this.share();
   }
 
   /** Shows code from a share link; it never runs until the reader presses Run. */
-  loadShared(code: string): void {
+  async loadShared(code: string): Promise<void> {
+    const view = await this.mountEditor();
     this.loadingLink = true;
-    replaceCode(this.view, code);
+    this.tools!.replaceCode(view, code);
     this.loadingLink = false;
     this.fromLink = true;
     this.status.note('shared', 'info', this.say('snippet.sharedLoaded'));
@@ -128,7 +157,7 @@ export class SnippetIsland implements RunSink {
     const theirs = code ?? this.original;
     if (theirs === this.code()) return;
     this.status.note('other-tab', 'warn', this.say('snippet.otherTab'), [
-      { label: this.say('snippet.otherTabLoad'), run: () => replaceCode(this.view, theirs) },
+      { label: this.say('snippet.otherTabLoad'), run: () => void this.withEditor((view, tools) => tools.replaceCode(view, theirs)) },
       { label: this.say('snippet.otherTabKeep'), run: () => this.saveNow() },
     ]);
   }
@@ -143,27 +172,31 @@ export class SnippetIsland implements RunSink {
   begin(): void {
     this.output.clear();
     if (this.verdictShown) this.verdictShown.cancelled = true;
-    markErrorLine(this.view, null);
+    this.markError(null);
   }
 
   state(state: SnippetState): void {
-    if (state === 'done' || state === 'error') {
-      // "done" means everything is on screen: it waits for the output still queued for painting.
-      this.output.note(() => {
-        this.status.setState(state);
-        return null;
-      });
-    } else {
-      this.status.setState(state);
+    // "done" means everything is on screen, laid out as it stays: it waits for the output still
+    // queued for painting, and for the area to let go of the height it held during the run.
+    if (state === 'done' || state === 'error') this.output.announce(() => this.ended(state));
+    else this.status.setState(state);
+    if (state === 'stopped') {
+      this.output.announce();
+      void this.mountEditor();
     }
-    if (state === 'done' || state === 'error' || state === 'stopped') this.output.announce();
+  }
+
+  /** The run's output is on screen: say so, and bring the editor if a Run clicked at once left it for now. */
+  private ended(state: SnippetState): void {
+    this.status.setState(state);
+    void this.mountEditor();
   }
 
   message(message: RunEvent): void {
     this.output.push(message);
     if (message.type === 'done') this.status.setRunInfo(message.backend, message.durationMs);
     if (message.type === 'error' && message.error.location && this.runCode === this.code()) {
-      markErrorLine(this.view, message.error.location.line);
+      this.markError(message.error.location.line);
     }
   }
 
@@ -205,7 +238,28 @@ export class SnippetIsland implements RunSink {
 
   // --- private -------------------------------------------------------------
 
+  /** Marks the error's line in the editor, now or when it mounts (null: no line). */
+  private markError(line: number | null): void {
+    this.errorLine = line;
+    if (this.view) this.tools!.markErrorLine(this.view, line);
+  }
+
+  /** Runs `act` on the editor, mounting it first if need be. */
+  private async withEditor(act: (view: EditorView, tools: Editor) => void): Promise<void> {
+    act(await this.mountEditor(), this.tools!);
+  }
+
   private wire(): void {
+    // The reader turns to the code itself: the editor comes now. Ctrl+Enter runs meanwhile.
+    const { pre } = this.boot;
+    for (const type of ['pointerdown', 'focusin'] as const) pre.addEventListener(type, () => void this.mountEditor());
+    pre.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        this.act('run');
+      }
+      void this.mountEditor();
+    });
     for (const button of this.root.querySelectorAll<HTMLButtonElement>(SELECTORS.action)) {
       const action = actionOf(button);
       button.addEventListener('click', () => {
@@ -222,7 +276,7 @@ export class SnippetIsland implements RunSink {
 
   private changed(): void {
     const code = this.code();
-    this.view.dom.style.minHeight = '';
+    if (this.view) this.view.dom.style.minHeight = '';
     this.status.setEdited(code !== this.original);
     if (this.loadingLink) return;
     if (this.fromLink) {
@@ -246,12 +300,12 @@ export class SnippetIsland implements RunSink {
    * Back to the page as it was: the original code, in one undoable step (Ctrl+Z brings the edit
    * back, so nothing is asked), and the output rendered at build time; a run under way stops.
    */
-  private reset(): void {
+  private reset(view: EditorView, tools: Editor): void {
     const codeChanged = this.code() !== this.original;
     if (isBusy(this.runner.state)) this.runner.stop();
-    if (codeChanged) replaceCode(this.view, this.original);
+    if (codeChanged) tools.replaceCode(view, this.original);
     if (this.output.restoreBuilt()) {
-      markErrorLine(this.view, null);
+      this.markError(null);
       this.status.setState('idle');
     } else if (!codeChanged) {
       return;
