@@ -43,3 +43,29 @@ export function watchDialogs(page: Page): () => number {
   });
   return () => count;
 }
+
+/**
+ * A click on the page is handled while the snippet's code runs (the theme toggle flips). No
+ * wall-clock limit, which a busy machine would break: a page frozen by the code would answer
+ * only once the run had ended, so the snippet must still be running when the theme flips.
+ * Without `root`, the flip alone is required (a short time limit may end the run first).
+ */
+export async function pageAnswers(page: Page, root?: Locator): Promise<void> {
+  const html = page.locator('html');
+  const before = (await html.getAttribute('data-theme')) ?? 'none';
+  await page.evaluate(
+    (id) => {
+      const w = window as unknown as { stateAtFlip?: string };
+      delete w.stateAtFlip;
+      new MutationObserver((_, observer) => {
+        w.stateAtFlip = id ? (document.querySelector<HTMLElement>(`[data-snippet="${id}"]`)?.dataset.state ?? '') : 'any';
+        observer.disconnect();
+      }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    },
+    (await root?.getAttribute('data-snippet')) ?? null,
+  );
+  await page.locator('[data-theme-toggle]').click();
+  await expect(html).not.toHaveAttribute('data-theme', before);
+  const state = await page.evaluate(() => (window as unknown as { stateAtFlip?: string }).stateAtFlip);
+  expect(state, 'the state of the snippet when the page answered').toBe(root ? 'running' : 'any');
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PLAYGROUND, editorText, run, setCode, settled, snippet, watchDialogs } from './helpers';
+import { PLAYGROUND, editorText, pageAnswers, run, setCode, settled, snippet, watchDialogs } from './helpers';
 
 test.describe('live snippets', () => {
   test('shows the code highlighted before any JavaScript, then runs a matMul', async ({ page }) => {
@@ -80,12 +80,8 @@ test.describe('live snippets', () => {
     await setCode(root, 'while (true) {}');
     await run(root);
     await expect(root).toHaveAttribute('data-state', 'running');
-    // The loop runs in a worker: a click on the page is handled right away.
-    const before = await page.evaluate(() => document.documentElement.dataset.theme ?? '');
-    const t0 = Date.now();
-    await page.locator('[data-theme-toggle]').click();
-    await expect(page.locator('html')).not.toHaveAttribute('data-theme', before || 'none');
-    expect(Date.now() - t0).toBeLessThan(2000);
+    // The loop runs in a worker: a click on the page is handled while it runs.
+    await pageAnswers(page, root);
     await root.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect(root).toHaveAttribute('data-state', 'stopped');
     await setCode(root, 'show(tf.scalar(3));');
