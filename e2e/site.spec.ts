@@ -154,8 +154,13 @@ test.describe('reading experience', () => {
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
+    // A slow CPU makes the browser paint the page while it is still parsing it (as a phone does):
+    // what appears part by part must not push what is already there.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
     await page.goto('/fr/serialization/#get-config');
     await page.waitForLoadState('networkidle');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await expect(page.getByRole('button', { name: 'Rechercher', exact: true })).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts)).toEqual([]);
 

@@ -45,6 +45,52 @@ test.describe('live snippets', () => {
     expect(order.editor, JSON.stringify(order)).toBeGreaterThan(order.ready);
   });
 
+  test('an editor that does not arrive says so, the code still runs, and the next intent brings it', async ({ page, context }) => {
+    // The connection drops after the island came: its editor chunk fails (context.route also sees the service worker's fetches).
+    const editorChunk = /\/_astro\/editor\.[\w-]+\.js$/;
+    let refused = 0;
+    await context.route(editorChunk, (route) => {
+      refused++;
+      return route.abort('internetdisconnected');
+    });
+    await page.goto(PLAYGROUND.en);
+    const root = snippet(page);
+    const pre = root.locator('pre').first();
+    await pre.click();
+    await expect(root.getByRole('alert')).toHaveText(/The editor could not load/);
+    expect(refused).toBeGreaterThan(0);
+    await expect(root.locator('.cm-content')).toHaveCount(0);
+    await pre.press('End');
+    await pre.pressSequentially(' // typed meanwhile');
+    await run(root);
+    expect(await settled(root)).toBe('done');
+
+    await context.unroute(editorChunk);
+    await pre.click();
+    await expect(root.locator('.cm-content')).toBeVisible();
+    await expect(root.getByRole('alert')).toBeHidden();
+    expect(await editorText(root)).toContain(' // typed meanwhile');
+  });
+
+  test('a press whose release the page never saw (outside the window) holds the editor back only until the pointer moves', async ({
+    page,
+  }) => {
+    await page.goto(PLAYGROUND.en);
+    const root = snippet(page);
+    // A selection dragged out of the window: the page gets the press, not the release.
+    await root.locator('pre').first().dispatchEvent('pointerdown', { button: 0, buttons: 1, isPrimary: true, pointerType: 'mouse' });
+    // The editor's chunk has arrived, and would be swapped in by now were nothing held.
+    await page.waitForFunction(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).some(
+        (e) => /\/_astro\/editor\.[\w-]+\.js$/.test(e.name) && e.responseEnd > 0,
+      ),
+    );
+    await page.waitForTimeout(200);
+    await expect(root.locator('.cm-content'), 'no swap under a held pointer').toHaveCount(0);
+    await page.mouse.move(5, 5);
+    await expect(root.locator('.cm-content')).toBeVisible();
+  });
+
   test('Ctrl+Enter runs from the editor', async ({ page }) => {
     await page.goto(PLAYGROUND.en);
     const root = snippet(page);

@@ -232,17 +232,19 @@ test('on a French page, the help’s labels are French and the documentation tfj
   const seen = await waitFor(
     tab,
     (sel: string) => {
-      const info = document.querySelector(`${sel} .cm-completionInfo`);
-      return info
+      const option = document.querySelector(`${sel} [role="option"][aria-selected="true"]`);
+      const info = document.getElementById(option?.getAttribute('aria-describedby') ?? '');
+      // A list opened on an earlier keystroke (after `tf`) may still be showing: wait for this one.
+      return option?.textContent?.startsWith('de') && info?.textContent
         ? {
             label: document.querySelector(`${sel} [role="listbox"]`)?.getAttribute('aria-label'),
-            option: document.querySelector(`${sel} [role="option"]`)?.textContent,
+            option: option.textContent,
             info: info.textContent,
           }
         : null;
     },
     [EDITOR],
-    { message: 'the completion list' },
+    { message: 'the completion list for tf.layers.de' },
   );
   expect(seen.label).toBe('Suggestions');
   expect(seen.option).toMatch(/^dense\s*fonction/);

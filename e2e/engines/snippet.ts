@@ -16,8 +16,8 @@ export async function clickRun(tab: Tab, id: string): Promise<void> {
 
 /** Waits for the run to end; returns the final state. A run that never ends says where it stood. */
 export async function settled(tab: Tab, id: string, timeout = 30_000): Promise<string> {
-  try {
-    return await waitFor(
+  return explained(tab, id, () =>
+    waitFor(
       tab,
       (snippet: string, final: string[]) => {
         const state = document.querySelector<HTMLElement>(`[data-snippet="${snippet}"]`)?.dataset.state ?? '';
@@ -25,14 +25,34 @@ export async function settled(tab: Tab, id: string, timeout = 30_000): Promise<s
       },
       [id, FINAL],
       { timeout, message: `snippet ${id} to settle` },
-    );
+    ),
+  );
+}
+
+/** Waits until the editor has replaced the static code (the island is loaded). An editor that never comes says how far it got. */
+export async function hydrated(tab: Tab, id: string): Promise<void> {
+  await explained(tab, id, () =>
+    waitFor(tab, (snippet: string) => Boolean(document.querySelector(`[data-snippet="${snippet}"] .cm-content`)), [id], {
+      message: `the editor of ${id}`,
+    }),
+  );
+}
+
+/** Runs `wait`; if it fails, adds where snippet `id` stood: its state, the steps marked so far, its output. */
+async function explained<T>(tab: Tab, id: string, wait: () => Promise<T>): Promise<T> {
+  try {
+    return await wait();
   } catch (error) {
     const where = await tab
       .evaluate((snippet: string) => {
         const root = document.querySelector<HTMLElement>(`[data-snippet="${snippet}"]`);
         return {
           state: root?.dataset.state,
+          // The static code turns editable on the first intent.
+          intent: root?.querySelector<HTMLElement>('pre')?.isContentEditable,
           hydrated: Boolean(root?.querySelector('.cm-content')),
+          loadFailed: root?.dataset.loadFailed !== undefined,
+          active: document.activeElement?.className,
           output: root?.querySelector('[data-output]')?.textContent?.slice(0, 300),
           marks: performance.getEntriesByType('mark').map((m) => `${m.name}@${Math.round(m.startTime)}`),
           now: Math.round(performance.now()),
@@ -41,13 +61,6 @@ export async function settled(tab: Tab, id: string, timeout = 30_000): Promise<s
       .catch((e: unknown) => String(e));
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${JSON.stringify(where)}`, { cause: error });
   }
-}
-
-/** Waits until the editor has replaced the static code (the island is loaded). */
-export async function hydrated(tab: Tab, id: string): Promise<void> {
-  await waitFor(tab, (snippet: string) => Boolean(document.querySelector(`[data-snippet="${snippet}"] .cm-content`)), [id], {
-    message: `the editor of ${id}`,
-  });
 }
 
 /** The code in a snippet's editor (or its static block), line by line. */

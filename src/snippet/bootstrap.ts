@@ -90,7 +90,8 @@ function setup(root: HTMLElement, page: string, storage: Storage | null): Boot |
     root.dataset.edited = '';
   }
   const shown = pre.textContent ?? '';
-  pre.addEventListener('pointerdown', () => setBusy(pre, 'pointer', true));
+  // Only the main button drags a selection; a right click's release goes to the context menu instead.
+  pre.addEventListener('pointerdown', (event) => event.button === 0 && setBusy(pre, 'pointer', true));
   pre.addEventListener('compositionstart', () => setBusy(pre, 'ime', true));
   pre.addEventListener('compositionend', () => setBusy(pre, 'ime', false));
   return { root, pre, original, code: saved ?? shown, shown, pending: [], hydrated: false, settled: () => settled(pre) };
@@ -164,8 +165,12 @@ function onKey(event: KeyboardEvent): void {
   intent(boot);
 }
 
-/** The pointer may be released anywhere on the page. */
-function onPointerUp(): void {
+/**
+ * The pointer was let go: anywhere on the page, or outside the window (the page then sees no
+ * release, but a move with no button held, or the window losing focus).
+ */
+function onRelease(event: Event): void {
+  if (busy.size === 0 || (event instanceof PointerEvent && event.type === 'pointermove' && event.buttons !== 0)) return;
   for (const pre of [...busy.keys()]) setBusy(pre, 'pointer', false);
 }
 
@@ -194,8 +199,9 @@ export function start(): void {
   }
   document.addEventListener('keydown', onKey, true);
   document.addEventListener('click', onClick, true);
-  window.addEventListener('pointerup', onPointerUp, true);
-  window.addEventListener('pointercancel', onPointerUp, true);
+  for (const type of ['pointerup', 'pointercancel', 'pointermove'] as const) window.addEventListener(type, onRelease, true);
+  // Not captured: only the window's own blur (the reader left it), not every element's.
+  window.addEventListener('blur', onRelease);
   openShared();
   window.addEventListener('hashchange', openShared);
 }

@@ -55,7 +55,7 @@ function mount(boot: Boot): SnippetIsland {
     delete boot.root.dataset.loadFailed;
     const actions = boot.pending.splice(0);
     for (const action of actions) island.act(action);
-    if (!actions.includes('run')) void island.mountEditor();
+    if (!actions.includes('run')) island.bringEditor();
   }
   return island;
 }

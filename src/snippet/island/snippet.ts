@@ -9,7 +9,6 @@
  * (worker pool, backend choice, share links, other tabs) come from ./index.ts.
  */
 import type { EditorView } from '@codemirror/view';
-type Editor = typeof import('../editor/index');
 import type { Lang } from '../../i18n/locales';
 import { actionOf, readRoot, SELECTORS, type Action, type Boot } from '../markup';
 import type { BackendName, ErrorData, RunEvent } from '../protocol';
@@ -23,6 +22,9 @@ import { OutputView } from './output';
 import { StatusLine } from './status';
 import { takeOver } from './take-over';
 import { translator, type Translator } from '../../i18n/translate';
+import { mark } from '../marks';
+
+type Editor = typeof import('../editor/index');
 
 /** What every snippet on the page shares. */
 export interface PageContext {
@@ -94,35 +96,54 @@ export class SnippetIsland implements RunSink {
 
   /**
    * Mounts the editor in place of the static code (once), when no pointer is held on the block
-   * and no IME composition runs there, so that swapping loses nothing the reader does.
+   * and no IME composition runs there, so that swapping loses nothing the reader does. If its
+   * chunk does not arrive (the connection dropped since the island loaded), the snippet says so
+   * and the next intent asks again; Run keeps working on the static code meanwhile.
    */
-  mountEditor(): Promise<EditorView> {
-    this.editor ??= Promise.all([import('../editor/index'), this.boot.settled()]).then(([editor]) => {
-      const { boot } = this;
-      const start = takeOver(boot);
-      const view = editor.createEditor({
-        doc: boot.code,
-        lang: this.lang,
-        cursor: start.typed ? 0 : start.cursor,
-        label: this.say('snippet.editorLabel'),
-        describedBy: this.root.querySelector(SELECTORS.hint)?.id ?? '',
-        onRun: () => this.act('run'),
-        onChange: () => this.changed(),
-      });
-      // Same height as the static code, swapped in one DOM operation: inserting the editor
-      // first would let the browser's scroll anchoring shift the page by the block's height.
-      view.dom.style.minHeight = `${boot.pre.offsetHeight}px`;
-      boot.pre.replaceWith(view.dom);
-      this.tools = editor;
-      this.view = view;
-      // Typing that reached the static code becomes an ordinary, undoable edit.
-      if (start.typed) view.dispatch({ changes: start.typed, selection: { anchor: start.cursor }, userEvent: 'input.type' });
-      if (start.focused) view.focus();
-      if (this.errorLine !== null && this.runCode === this.code()) editor.markErrorLine(view, this.errorLine);
-      this.status.setEdited(this.code() !== this.original);
-      return view;
-    });
+  private mountEditor(): Promise<EditorView> {
+    this.editor ??= Promise.all([import('../editor/index'), this.boot.settled()]).then(
+      ([editor]) => this.swapIn(editor),
+      (error: unknown) => {
+        this.editor = null;
+        this.root.dataset.loadFailed = '';
+        throw error;
+      },
+    );
     return this.editor;
+  }
+
+  /** Mounts the editor without waiting for it (a failure is shown by the snippet itself). */
+  bringEditor(): void {
+    this.mountEditor().catch(() => undefined);
+  }
+
+  /** Puts the editor in place of the static code, with what the reader did there meanwhile. */
+  private swapIn(editor: Editor): EditorView {
+    const { boot } = this;
+    const start = takeOver(boot);
+    const view = editor.createEditor({
+      doc: boot.code,
+      lang: this.lang,
+      cursor: start.typed ? 0 : start.cursor,
+      label: this.say('snippet.editorLabel'),
+      describedBy: this.root.querySelector(SELECTORS.hint)?.id ?? '',
+      onRun: () => this.act('run'),
+      onChange: () => this.changed(),
+    });
+    // Same height as the static code, swapped in one DOM operation: inserting the editor
+    // first would let the browser's scroll anchoring shift the page by the block's height.
+    view.dom.style.minHeight = `${boot.pre.offsetHeight}px`;
+    boot.pre.replaceWith(view.dom);
+    this.tools = editor;
+    this.view = view;
+    // Typing that reached the static code becomes an ordinary, undoable edit.
+    if (start.typed) view.dispatch({ changes: start.typed, selection: { anchor: start.cursor }, userEvent: 'input.type' });
+    if (start.focused) view.focus();
+    if (this.errorLine !== null && this.runCode === this.code()) editor.markErrorLine(view, this.errorLine);
+    this.status.setEdited(this.code() !== this.original);
+    delete this.root.dataset.loadFailed;
+    mark('editor');
+    return view;
   }
 
   code(): string {
@@ -182,14 +203,14 @@ export class SnippetIsland implements RunSink {
     else this.status.setState(state);
     if (state === 'stopped') {
       this.output.announce();
-      void this.mountEditor();
+      this.bringEditor();
     }
   }
 
   /** The run's output is on screen: say so, and bring the editor if a Run clicked at once left it for now. */
   private ended(state: SnippetState): void {
     this.status.setState(state);
-    void this.mountEditor();
+    this.bringEditor();
   }
 
   message(message: RunEvent): void {
@@ -244,21 +265,22 @@ export class SnippetIsland implements RunSink {
     if (this.view) this.tools!.markErrorLine(this.view, line);
   }
 
-  /** Runs `act` on the editor, mounting it first if need be. */
+  /** Runs `act` on the editor, mounting it first if need be (an editor that cannot load is shown as such). */
   private async withEditor(act: (view: EditorView, tools: Editor) => void): Promise<void> {
-    act(await this.mountEditor(), this.tools!);
+    const view = await this.mountEditor().catch(() => null);
+    if (view) act(view, this.tools!);
   }
 
   private wire(): void {
     // The reader turns to the code itself: the editor comes now. Ctrl+Enter runs meanwhile.
     const { pre } = this.boot;
-    for (const type of ['pointerdown', 'focusin'] as const) pre.addEventListener(type, () => void this.mountEditor());
+    for (const type of ['pointerdown', 'focusin'] as const) pre.addEventListener(type, () => this.bringEditor());
     pre.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         this.act('run');
       }
-      void this.mountEditor();
+      this.bringEditor();
     });
     for (const button of this.root.querySelectorAll<HTMLButtonElement>(SELECTORS.action)) {
       const action = actionOf(button);
