@@ -1,5 +1,10 @@
-/**
- * The id of each page's main content: the skip link lands there, and the first paint waits
- * for it (see Base.astro).
- */
+/** Ids every page carries, shared by the elements that have them and the links that point at them. */
+
+/** The main content: the skip link lands there. */
 export const CONTENT_ID = 'content';
+
+/**
+ * The page's title, the first thing of the main content: the first paint waits until it is
+ * parsed (see Base.astro), so the header and the sidebar before it are whole by then.
+ */
+export const TITLE_ID = 'page-title';

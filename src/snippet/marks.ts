@@ -1,12 +1,22 @@
 /**
  * Performance marks for the steps of a snippet's first Run (DevTools' timeline shows them, and
- * `npm run bench` reads them): intent, the island loaded, the editor mounted, a worker spawned and, from the worker's
- * own clock, its entry, its code and tfjs evaluated, and ready.
+ * `npm run bench` reads them): intent, the island loaded, the editor's chunk loaded and the editor
+ * mounted, a worker spawned and, from the worker's own clock, its entry, its code and tfjs
+ * evaluated, and ready.
  */
 import type { WorkerTimings } from './protocol';
 
 export type Step =
-  'intent' | 'island' | 'editor' | 'worker-spawn' | 'worker-entry' | 'worker-loaded' | 'worker-ready' | 'run-start' | 'run-done';
+  | 'intent'
+  | 'island'
+  | 'editor-loaded'
+  | 'editor'
+  | 'worker-spawn'
+  | 'worker-entry'
+  | 'worker-loaded'
+  | 'worker-ready'
+  | 'run-start'
+  | 'run-done';
 
 /** Marks `step` now, or at `at` (ms on the page's clock). */
 export function mark(step: Step, at?: number): void {

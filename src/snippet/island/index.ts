@@ -80,7 +80,7 @@ export async function openShareLink(hash: string, boots: ReadonlyMap<HTMLElement
   boot.root.scrollIntoView({ block: 'start' });
   const island = mount(boot);
   if (outcome.ok) {
-    await island.loadShared(outcome.code);
+    island.loadShared(outcome.code);
     return;
   }
   island.note('shared', translator(readRoot(boot.root).lang).t(PROBLEM_KEYS[outcome.problem], { id: link.id.slice(0, 80) }));

@@ -60,6 +60,8 @@ export class SnippetIsland implements RunSink {
   /** Code loaded from a link is shown, not saved, until the reader edits it. */
   private fromLink = false;
   private loadingLink = false;
+  /** Code from a share link, waiting for the editor. */
+  private shared: string | null = null;
 
   constructor(
     boot: Boot,
@@ -98,23 +100,34 @@ export class SnippetIsland implements RunSink {
    * Mounts the editor in place of the static code (once), when no pointer is held on the block
    * and no IME composition runs there, so that swapping loses nothing the reader does. If its
    * chunk does not arrive (the connection dropped since the island loaded), the snippet says so
-   * and the next intent asks again; Run keeps working on the static code meanwhile.
+   * and the next intent asks again (Chromium fetches it again; engines that keep a failed module
+   * fail at once, and the note's advice, reload, is what works there). Run keeps working on the
+   * static code meanwhile.
    */
   private mountEditor(): Promise<EditorView> {
-    this.editor ??= Promise.all([import('../editor/index'), this.boot.settled()]).then(
-      ([editor]) => this.swapIn(editor),
-      (error: unknown) => {
-        this.editor = null;
-        this.root.dataset.loadFailed = '';
-        throw error;
-      },
-    );
+    this.editor ??= Promise.all([this.loadEditor(), this.boot.settled()]).then(([editor]) => this.swapIn(editor));
     return this.editor;
   }
 
-  /** Mounts the editor without waiting for it (a failure is shown by the snippet itself). */
+  private loadEditor(): Promise<Editor> {
+    return import('../editor/index').then(
+      (editor) => {
+        mark('editor-loaded');
+        return editor;
+      },
+      (error: unknown) => {
+        this.editor = null;
+        this.root.dataset.loadFailed = '';
+        throw new EditorUnavailable(String(error), { cause: error });
+      },
+    );
+  }
+
+  /** Mounts the editor without waiting for it. A chunk that did not arrive is shown by the snippet; anything else is a bug, reported. */
   bringEditor(): void {
-    this.mountEditor().catch(() => undefined);
+    this.mountEditor().catch((error: unknown) => {
+      if (!(error instanceof EditorUnavailable)) reportError(error);
+    });
   }
 
   /** Puts the editor in place of the static code, with what the reader did there meanwhile. */
@@ -143,6 +156,7 @@ export class SnippetIsland implements RunSink {
     this.status.setEdited(this.code() !== this.original);
     delete this.root.dataset.loadFailed;
     mark('editor');
+    this.applyShared(view, editor);
     return view;
   }
 
@@ -154,17 +168,27 @@ export class SnippetIsland implements RunSink {
   act(action: Action): void {
     if (action === 'run') void this.runner.run((this.runCode = this.code()), this.ctx.backend());
     else if (action === 'stop') this.runner.stop();
-    else if (action === 'reset') void this.withEditor((view, tools) => this.reset(view, tools));
+    else if (action === 'reset') void this.reset();
     else if (action === 'copy') void this.copy();
     else void this.share();
   }
 
-  /** Shows code from a share link; it never runs until the reader presses Run. */
-  async loadShared(code: string): Promise<void> {
-    const view = await this.mountEditor();
+  /**
+   * Shows code from a share link in the editor, now or once it is in (a chunk that failed comes
+   * at the next intent); it never runs until the reader presses Run.
+   */
+  loadShared(code: string): void {
+    this.shared = code;
+    if (this.view) this.applyShared(this.view, this.tools!);
+    else this.bringEditor();
+  }
+
+  private applyShared(view: EditorView, tools: Editor): void {
+    if (this.shared === null) return;
     this.loadingLink = true;
-    this.tools!.replaceCode(view, code);
+    tools.replaceCode(view, this.shared);
     this.loadingLink = false;
+    this.shared = null;
     this.fromLink = true;
     this.status.note('shared', 'info', this.say('snippet.sharedLoaded'));
   }
@@ -317,15 +341,16 @@ export class SnippetIsland implements RunSink {
     }
   }
 
-  /** Back to the original in one undoable step: Ctrl+Z brings the edit back, so nothing is asked. */
   /**
    * Back to the page as it was: the original code, in one undoable step (Ctrl+Z brings the edit
    * back, so nothing is asked), and the output rendered at build time; a run under way stops.
    */
-  private reset(view: EditorView, tools: Editor): void {
+  private async reset(): Promise<void> {
+    // Without its editor (its chunk did not arrive) the code stays, but the run and output are reset.
+    const view = await this.mountEditor().catch(() => null);
     const codeChanged = this.code() !== this.original;
     if (isBusy(this.runner.state)) this.runner.stop();
-    if (codeChanged) tools.replaceCode(view, this.original);
+    if (codeChanged && view) this.tools!.replaceCode(view, this.original);
     if (this.output.restoreBuilt()) {
       this.markError(null);
       this.status.setState('idle');
@@ -377,3 +402,6 @@ function paragraph(className: string, text: string, data: Record<string, string>
 function pageError(message: string): ErrorData {
   return { name: 'Error', message, location: null, origin: 'runtime' };
 }
+
+/** The editor's chunk did not arrive: the snippet shows its load-failed note. */
+class EditorUnavailable extends Error {}
