@@ -63,9 +63,9 @@ test.describe('endless loops', () => {
       const root = snippet(page);
       await root.evaluate((el) => el.setAttribute('data-timeout', '1500'));
       await setCode(root, code);
+      // No wait for "running" here: a busy machine may reach the 1.5 s limit before a check sees it
+      // (the Stop test above checks that the page answers meanwhile).
       await run(root, 'fr');
-      await expect(root).toHaveAttribute('data-state', 'running');
-      await pageAnswers(page);
       expect(await settled(root, 20_000)).toBe('stopped');
       await expect(root.locator('[data-stopped="timeout"]')).toContainText(/Arrêté après 1,5\s*s/);
       await setCode(root, 'show(tf.scalar(7));');
