@@ -163,13 +163,50 @@ export async function webkitTab(
       await driver.actions().sendKeys(text).perform();
     },
     async press(keys) {
-      const parts = keys.split('+').map(key);
-      const last = parts.pop()!;
-      let actions = driver.actions();
-      for (const modifier of parts) actions = actions.keyDown(modifier);
-      actions = actions.sendKeys(last);
-      for (const modifier of parts.reverse()) actions = actions.keyUp(modifier);
-      await actions.perform();
+      const names = keys.split('+');
+      const wanted = names.at(-1)!;
+      const send = async () => {
+        const parts = names.map(key);
+        const last = parts.pop()!;
+        let actions = driver.actions();
+        for (const modifier of parts) actions = actions.keyDown(modifier);
+        actions = actions.sendKeys(last);
+        for (const modifier of parts.reverse()) actions = actions.keyUp(modifier);
+        await actions.perform();
+      };
+      // WebKitWebDriver has, once in many CI runs, lost a key: the page never saw it. A key the
+      // page did not see is sent again (once, and said); a key it saw is never repeated.
+      const token = String(Math.random());
+      await tab.evaluate(
+        (id: string, name: string) => {
+          const record = { id, seen: false };
+          (window as unknown as { __keyRecord?: typeof record }).__keyRecord = record;
+          const listener = (event: KeyboardEvent) => {
+            if (event.key.toLowerCase() !== name.toLowerCase()) return;
+            record.seen = true;
+            removeEventListener('keydown', listener, true);
+          };
+          addEventListener('keydown', listener, true);
+        },
+        token,
+        wanted,
+      );
+      await send();
+      const arrived = () =>
+        tab
+          .evaluate((id: string) => {
+            const record = (window as unknown as { __keyRecord?: { id: string; seen: boolean } }).__keyRecord;
+            // Another page (the key followed a link) means the key arrived.
+            return record?.id !== id || record.seen;
+          }, token)
+          .catch(() => true); // a navigation under way: the key arrived
+      // The driver may answer before the page has handled the key: give it a second.
+      for (let i = 0; i < 10; i++) {
+        if (await arrived()) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      console.warn(`webkit: the driver's ${keys} never reached the page; sending it again`);
+      await send();
     },
     async setViewport(width, height) {
       // WebDriver sizes the window; the page's viewport is smaller by the window's chrome.
