@@ -35,6 +35,17 @@ describe('snippet editor', () => {
     expect(errorLineOf(view)).toBeNull();
   });
 
+  it('a Run with no line marked leaves the editor alone (no update, no style and layout forced at the click)', () => {
+    const view = editor('a;\nb;');
+    const update = vi.spyOn(view, 'update');
+    markErrorLine(view, null);
+    expect(update).not.toHaveBeenCalled();
+    markErrorLine(view, 2);
+    markErrorLine(view, null);
+    expect(update).toHaveBeenCalledTimes(2);
+    expect(errorLineOf(view)).toBeNull();
+  });
+
   it('ignores a line number past the end of the code', () => {
     const view = editor('one line');
     markErrorLine(view, 7);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BackendName, ErrorData, FromWorker, RunEvent, ToWorker } from '../../src/snippet/protocol';
 import { StartError, WorkerPool, type WorkerLike } from '../../src/snippet/runtime/pool';
-import { SnippetRunner, type RunSink } from '../../src/snippet/runtime/runner';
+import { RETIRE_AFTER_MS, SnippetRunner, type RunSink } from '../../src/snippet/runtime/runner';
 import { judge, type SnippetState, type Verdict } from '../../src/snippet/state';
 import { doneEvent } from '../helpers/done';
 
@@ -182,8 +182,9 @@ describe('a run', () => {
     expect(sink.messages.map((m) => m.type)).toEqual(['log', 'done']);
   });
 
-  it('keeps the finished run’s worker until the next run, then ends it and uses another', async () => {
-    const { sink, runner } = setup();
+  it('keeps the finished run’s worker until the next run, then stops hearing it, ends it a moment later, and uses another', async () => {
+    vi.useFakeTimers();
+    const { sink, runner } = setup({ timers: true });
     const first = runner.run('a', 'cpu');
     FakeWorker.all[0]!.ready();
     await first;
@@ -196,10 +197,27 @@ describe('a run', () => {
 
     FakeWorker.all[1]!.ready(); // the spare started when w1's run ended
     await runner.run('b', 'cpu');
-    expect(w1.terminated).toBe(true);
     const w2 = FakeWorker.all[1]!;
     expect(w2.received.at(-1)).toMatchObject({ type: 'run', code: 'b' });
     expect(w2.runId).not.toBe(w1.runId);
+    // Terminating a worker blocks the page for a while: not at the click, but once the new run is under way.
+    expect(w1.terminated).toBe(false);
+    w1.send({ type: 'error', runId: w1.runId, error: { ...error('later still'), origin: 'async' } });
+    expect(sink.last).toBe('running');
+    vi.advanceTimersByTime(RETIRE_AFTER_MS);
+    expect(w1.terminated).toBe(true);
+  });
+
+  it('a run started while the previous one is still busy ends the busy worker at once', async () => {
+    vi.useFakeTimers();
+    const { runner } = setup({ timers: true });
+    const first = runner.run('while (true) {}', 'cpu');
+    FakeWorker.all[0]!.ready();
+    await first;
+    const second = runner.run('b', 'cpu');
+    expect(FakeWorker.all[0]!.terminated).toBe(true);
+    FakeWorker.all[1]!.ready();
+    await second;
   });
 
   it('ignores messages tagged with another run', async () => {

@@ -93,6 +93,19 @@ describe('instrumented awaits', () => {
     ]);
   });
 
+  test('warming the parser (done while a spare worker waits) leaves the last snippet’s error locations as they were', async () => {
+    const compiler = await prepareCompiler({ instrumentAwaits: true });
+    const snippet = await compiler.compile('show(1);\nconst v = await Promise.resolve(null); v.missing;');
+    const thrown = await snippet(tf, () => undefined, console, Lambda).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    const before = compiler.locate(thrown);
+    expect(before).toEqual({ line: 2, column: 'const v = await Promise.resolve(null); v.'.length + 1 });
+    await compiler.warm();
+    expect(compiler.locate(thrown)).toEqual(before);
+  });
+
   test('leaves code that does not parse to the engine', async () => {
     expect(await instrumentAwaits('const x = ;', 'h', ['tf'])).toBeNull();
     const compiler = await prepareCompiler({ instrumentAwaits: true });

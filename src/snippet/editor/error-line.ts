@@ -42,6 +42,9 @@ export function errorLine(): Extension {
 
 /** Marks `line` and scrolls it into view, without moving focus or the cursor. */
 export function markErrorLine(view: EditorView, line: number | null): void {
+  // Every Run clears the mark: when there is none, no transaction (an update reads the DOM
+  // selection, which makes the browser recompute styles and layout before the run can start).
+  if (line === null && view.state.field(errorLineField, false) === null) return;
   const effects: StateEffect<unknown>[] = [setErrorLine.of(line)];
   if (line !== null && line >= 1 && line <= view.state.doc.lines) {
     effects.push(EditorView.scrollIntoView(view.state.doc.line(line).from, { y: 'nearest' }));

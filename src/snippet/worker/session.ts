@@ -72,9 +72,14 @@ function holdLifeline(name: string): Promise<void> {
 async function init(backend: BackendName): Promise<void> {
   try {
     // How this engine names the snippet's frames is measured while tfjs initialises.
-    const [actual] = await Promise.all([selectBackend(backend), prepareCompiler(), lifeline]);
+    const [actual, compiler] = await Promise.all([selectBackend(backend), prepareCompiler(), lifeline]);
     const timings = { timeOrigin: performance.timeOrigin, entry, loaded, ready: performance.now() };
     scope.postMessage({ type: 'ready', backend: actual, tfVersion: tf.version_core, timings });
+    // A spare waits for its run: the compiler gets ready for it meanwhile. A run already asked
+    // for (a Run clicked at once) goes first, and warms it anyway.
+    setTimeout(() => {
+      if (currentRunId === null) void compiler.warm();
+    }, 0);
   } catch (e) {
     scope.postMessage({ type: 'start-failed', stage: 'init', message: e instanceof Error ? e.message : String(e) });
   }
