@@ -75,17 +75,23 @@ test.describe('live snippets', () => {
     expect(await editorText(root)).toContain(' // typed meanwhile');
   });
 
-  test('a press whose release the page never saw (outside the window) holds the editor back only until the pointer moves', async ({
+  test('a press whose release the page never saw (outside the window) holds the editor back only until that pointer moves', async ({
     page,
   }) => {
     await page.goto(PLAYGROUND.en);
     const root = snippet(page);
-    // A selection dragged out of the window: the page gets the press, not the release.
-    await root.locator('pre').first().dispatchEvent('pointerdown', { button: 0, buttons: 1, isPrimary: true, pointerType: 'mouse' });
+    // A selection dragged out of the window: the page gets the press, not the release. Chromium's mouse is pointer 1.
+    const pre = root.locator('pre').first();
+    await pre.dispatchEvent('pointerdown', { pointerId: 1, button: 0, buttons: 1, isPrimary: true, pointerType: 'mouse' });
     // The editor's module is loaded: only the held pointer keeps it from replacing the static code.
     await page.waitForFunction(() => performance.getEntriesByName('snippet:editor-loaded').length > 0);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    const aFrameLater = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    await aFrameLater();
     await expect(root.locator('.cm-content'), 'no swap under a held pointer').toHaveCount(0);
+    // Another pointer moving with no button pressed (a pen hovering) is not the held one letting go.
+    await pre.dispatchEvent('pointermove', { pointerId: 2, button: -1, buttons: 0, isPrimary: false, pointerType: 'pen' });
+    await aFrameLater();
+    await expect(root.locator('.cm-content'), 'no swap when another pointer moves').toHaveCount(0);
     await page.mouse.move(5, 5);
     await expect(root.locator('.cm-content')).toBeVisible();
   });

@@ -59,6 +59,8 @@ function makeEditable(pre: HTMLElement): void {
 /** Why a block must not be swapped right now: a pointer held down (a selection being dragged) or IME composition. */
 const busy = new Map<HTMLElement, Set<'pointer' | 'ime'>>();
 const waiters = new Map<HTMLElement, (() => void)[]>();
+/** The pointer holding each block: another pointer (a hovering pen, a second finger) does not let it go. */
+const holders = new Map<HTMLElement, number>();
 
 function setBusy(pre: HTMLElement, reason: 'pointer' | 'ime', on: boolean): void {
   const reasons = busy.get(pre) ?? new Set();
@@ -91,7 +93,11 @@ function setup(root: HTMLElement, page: string, storage: Storage | null): Boot |
   }
   const shown = pre.textContent ?? '';
   // Only the main button drags a selection; a right click's release goes to the context menu instead.
-  pre.addEventListener('pointerdown', (event) => event.button === 0 && setBusy(pre, 'pointer', true));
+  pre.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0) return;
+    holders.set(pre, event.pointerId);
+    setBusy(pre, 'pointer', true);
+  });
   pre.addEventListener('compositionstart', () => setBusy(pre, 'ime', true));
   pre.addEventListener('compositionend', () => setBusy(pre, 'ime', false));
   return { root, pre, original, code: saved ?? shown, shown, pending: [], hydrated: false, settled: () => settled(pre) };
@@ -170,8 +176,13 @@ function onKey(event: KeyboardEvent): void {
  * release, but a move with no button held, or the window losing focus).
  */
 function onRelease(event: Event): void {
-  if (busy.size === 0 || (event instanceof PointerEvent && event.type === 'pointermove' && event.buttons !== 0)) return;
-  for (const pre of [...busy.keys()]) setBusy(pre, 'pointer', false);
+  const pointer = event instanceof PointerEvent ? event : null;
+  if (holders.size === 0 || (pointer?.type === 'pointermove' && pointer.buttons !== 0)) return;
+  for (const [pre, id] of [...holders]) {
+    if (pointer && pointer.pointerId !== id) continue;
+    holders.delete(pre);
+    setBusy(pre, 'pointer', false);
+  }
 }
 
 /** Opens a share link (`#snippet=<id>&code=...`); the island decodes it, and never runs it. */
