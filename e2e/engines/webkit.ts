@@ -21,6 +21,9 @@ export interface WebKitService {
   stop(): Promise<void>;
 }
 
+/** How long a page may take to reach its load event once the driver has navigated. */
+const LOAD_TIMEOUT_MS = 30_000;
+
 /** How long a new session may take before the driver is started afresh (MiniBrowser sometimes never answers). */
 const SESSION_TIMEOUT_MS = 20_000;
 
@@ -130,14 +133,34 @@ export async function webkitTab(
     driver = await newSession(await restart(), engine);
   }
   await driver.manage().setTimeouts({ script: 120_000, pageLoad: 60_000 });
+  /**
+   * WebKitWebDriver sometimes answers a navigation before the new page's load event (seen on CI
+   * with readyState 'interactive': module scripts not yet run, so neither a saved edit shown nor
+   * the search shortcut listening). The Tab's contract is the load event: wait for it.
+   */
+  const loaded = async (): Promise<void> => {
+    const end = Date.now() + LOAD_TIMEOUT_MS;
+    for (;;) {
+      const done = await driver
+        .executeScript<boolean>("return !window.__lolLeaving && document.readyState === 'complete';")
+        .catch(() => false); // between two documents
+      if (done) return;
+      if (Date.now() > end) throw new Error(`webkit: the page did not finish loading within ${LOAD_TIMEOUT_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   const tab: Tab = {
     engine: 'webkit',
     origin,
     async goto(path) {
       await driver.get(new URL(path, origin).href);
+      await loaded();
     },
     async reload() {
+      // Marks the page being left, so that its own readyState is not taken for the new one's.
+      await driver.executeScript('window.__lolLeaving = true;');
       await driver.navigate().refresh();
+      await loaded();
     },
     async evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R> {
       const outcome = await driver.executeAsyncScript<{ ok: true; value: R } | { ok: false; error: string }>(
@@ -163,50 +186,13 @@ export async function webkitTab(
       await driver.actions().sendKeys(text).perform();
     },
     async press(keys) {
-      const names = keys.split('+');
-      const wanted = names.at(-1)!;
-      const send = async () => {
-        const parts = names.map(key);
-        const last = parts.pop()!;
-        let actions = driver.actions();
-        for (const modifier of parts) actions = actions.keyDown(modifier);
-        actions = actions.sendKeys(last);
-        for (const modifier of parts.reverse()) actions = actions.keyUp(modifier);
-        await actions.perform();
-      };
-      // WebKitWebDriver has, once in many CI runs, lost a key: the page never saw it. A key the
-      // page did not see is sent again (once, and said); a key it saw is never repeated.
-      const token = String(Math.random());
-      await tab.evaluate(
-        (id: string, name: string) => {
-          const record = { id, seen: false };
-          (window as unknown as { __keyRecord?: typeof record }).__keyRecord = record;
-          const listener = (event: KeyboardEvent) => {
-            if (event.key.toLowerCase() !== name.toLowerCase()) return;
-            record.seen = true;
-            removeEventListener('keydown', listener, true);
-          };
-          addEventListener('keydown', listener, true);
-        },
-        token,
-        wanted,
-      );
-      await send();
-      const arrived = () =>
-        tab
-          .evaluate((id: string) => {
-            const record = (window as unknown as { __keyRecord?: { id: string; seen: boolean } }).__keyRecord;
-            // Another page (the key followed a link) means the key arrived.
-            return record?.id !== id || record.seen;
-          }, token)
-          .catch(() => true); // a navigation under way: the key arrived
-      // The driver may answer before the page has handled the key: give it a second.
-      for (let i = 0; i < 10; i++) {
-        if (await arrived()) return;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      console.warn(`webkit: the driver's ${keys} never reached the page; sending it again`);
-      await send();
+      const parts = keys.split('+').map(key);
+      const last = parts.pop()!;
+      let actions = driver.actions();
+      for (const modifier of parts) actions = actions.keyDown(modifier);
+      actions = actions.sendKeys(last);
+      for (const modifier of parts.reverse()) actions = actions.keyUp(modifier);
+      await actions.perform();
     },
     async setViewport(width, height) {
       // WebDriver sizes the window; the page's viewport is smaller by the window's chrome.
