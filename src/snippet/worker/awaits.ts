@@ -44,10 +44,15 @@ interface Node {
 
 /**
  * The snippet with every `await x` wrapped as `await helper(line, column, (x))`, or null when it does
- * not parse (the engine then reports the syntax error itself). `wrapperParams` are the
- * compiled function's parameters, so a redeclared one is the syntax error it is.
+ * not parse (the engine then reports the syntax error itself); as it is when it never says `await`.
+ * `wrapperParams` are the compiled function's parameters, so a redeclared one is the syntax error
+ * it is.
  */
 export async function instrumentAwaits(code: string, helper: string, wrapperParams: readonly string[]): Promise<Instrumented | null> {
+  // Nothing to wrap, so no parse: in a fresh worker (every run gets one) the parser's first
+  // parse is the most costly (./compile.ts warms it only in a spare). A syntax error is then
+  // left to the engine, as below.
+  if (!/\bawait\b/.test(code)) return { code, original: (location) => location };
   const { parse } = await import('acorn');
   // Strict, as the snippet is compiled.
   const prefix = `(async function (${wrapperParams.join(', ')}) {"use strict";\n`;
