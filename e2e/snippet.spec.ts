@@ -75,6 +75,47 @@ test.describe('live snippets', () => {
     expect(await editorText(root)).toContain(' // typed meanwhile');
   });
 
+  test('without its editor, typing into the static code is an edit: saved, marked, and Reset brings the highlighted original back', async ({
+    page,
+    context,
+  }) => {
+    await context.route(/\/_astro\/editor\.[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(PLAYGROUND.en);
+    const root = snippet(page);
+    const pre = root.locator('pre').first();
+    const original = await pre.evaluate((el) => el.textContent ?? '');
+    const highlighted = await pre.locator('span[class^="tk-"]').count();
+    expect(highlighted, 'the build highlights the code').toBeGreaterThan(0);
+    await pre.click();
+    await expect(root.getByRole('alert')).toHaveText(/The editor could not load/);
+    await pre.press('End');
+    await pre.pressSequentially(' // typed meanwhile');
+    await expect(root.getByText('edited', { exact: true })).toBeVisible();
+    // Saved like any edit: a reload shows it.
+    await page.waitForTimeout(600);
+    await page.reload();
+    await expect(pre).toContainText('// typed meanwhile');
+
+    await root.getByRole('button', { name: 'Reset' }).click();
+    // No undo to offer without the editor, so none is promised.
+    await expect(root.locator('[data-status-flash]')).toHaveText('Original code restored.');
+    await expect.poll(() => pre.evaluate((el) => el.textContent)).toBe(original);
+    await expect(root.getByText('edited', { exact: true })).toBeHidden();
+    await page.waitForTimeout(600);
+    await page.reload();
+    await expect.poll(() => pre.evaluate((el) => el.textContent)).toBe(original);
+    expect(await pre.locator('span[class^="tk-"]').count(), 'the original is highlighted again after a reload').toBe(highlighted);
+
+    // Reset before any reload puts back the build's highlighted block itself.
+    await pre.click();
+    await expect(root.getByRole('alert')).toHaveText(/The editor could not load/);
+    await pre.press('End');
+    await pre.pressSequentially(' // again');
+    await root.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => pre.evaluate((el) => el.textContent)).toBe(original);
+    expect(await pre.locator('span[class^="tk-"]').count()).toBe(highlighted);
+  });
+
   test('a press whose release the page never saw (outside the window) holds the editor back only until that pointer moves', async ({
     page,
   }) => {

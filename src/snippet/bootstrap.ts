@@ -14,6 +14,7 @@ import { mark } from './marks';
 import type { BackendName } from './protocol';
 import type { StartedWorker } from './runtime/pool';
 import { spawnWorker } from './runtime/spawn';
+import { showStatic } from './static-code';
 import { getStorage, loadBackendChoice, loadEdit, pageKey } from './storage';
 
 type Island = typeof import('./island/index');
@@ -35,20 +36,6 @@ function loadIsland(): Promise<Island> {
 
 // --- The static code ---------------------------------------------------------
 
-/** Shows `code` in the block, one `.line` per line as shiki lays it out, as text nodes only. */
-function showStatic(pre: HTMLElement, code: string): void {
-  const nodes: Node[] = [];
-  code.split('\n').forEach((text, i) => {
-    if (i > 0) nodes.push(document.createTextNode('\n'));
-    const line = document.createElement('span');
-    line.className = 'line';
-    line.textContent = text;
-    nodes.push(line);
-  });
-  (pre.querySelector('code') ?? pre).replaceChildren(...nodes);
-}
-
-/** Takes typing until the editor replaces the block (plain text only). */
 function makeEditable(pre: HTMLElement): void {
   if (pre.isContentEditable) return;
   pre.contentEditable = 'plaintext-only';

@@ -85,6 +85,7 @@ export const en = {
   'snippet.copied': 'Code copied',
   'snippet.copyFailed': 'Could not copy: select the code and copy it by hand.',
   'snippet.resetDone': 'Original code restored. Undo (Ctrl+Z) brings your version back.',
+  'snippet.resetStatic': 'Original code restored.',
   'snippet.shareCopied': 'Link copied. It opens this snippet with your code, which will not run until Run is pressed:',
   'snippet.shareReady': 'Link to this snippet with your code (it will not run until Run is pressed):',
   'snippet.shareTooLong': 'This code is too long to share in a link (over 100 KB).',

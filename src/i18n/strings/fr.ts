@@ -87,6 +87,7 @@ export const fr = {
   'snippet.copied': 'Code copié',
   'snippet.copyFailed': 'Copie impossible : sélectionnez le code et copiez-le à la main.',
   'snippet.resetDone': 'Code d’origine rétabli. Annuler (Ctrl+Z) ramène votre version.',
+  'snippet.resetStatic': 'Code d’origine rétabli.',
   'snippet.shareCopied': 'Lien copié. Il ouvre cet extrait avec votre code, qui ne s’exécutera pas avant un clic sur Exécuter :',
   'snippet.shareReady': 'Lien vers cet extrait avec votre code (il ne s’exécutera pas avant un clic sur Exécuter) :',
   'snippet.shareTooLong': 'Ce code est trop long pour tenir dans un lien (plus de 100 ko).',

@@ -16,6 +16,7 @@ import { SnippetRunner, type RunSink } from '../runtime/runner';
 import { StartError, type WorkerPool } from '../runtime/pool';
 import { encodeCode, shareUrl, SHARE_MAX_BYTES } from '../share';
 import { isBusy, type SnippetState, type Verdict } from '../state';
+import { showStatic } from '../static-code';
 import { createSaver, editKey, saveEdit, type Saver } from '../storage';
 import { copyText } from './clipboard';
 import { OutputView } from './output';
@@ -57,6 +58,8 @@ export class SnippetIsland implements RunSink {
   /** The code of the run under way, to tell whether an error's line still means anything. */
   private runCode: string | null = null;
   private verdictShown: { cancelled: boolean } | null = null;
+  /** The static block as the build highlighted it, while it still shows the original (Reset without an editor puts it back). */
+  private readonly pristine: Node | null;
   /** Code loaded from a link is shown, not saved, until the reader edits it. */
   private fromLink = false;
   private loadingLink = false;
@@ -74,6 +77,7 @@ export class SnippetIsland implements RunSink {
     this.lang = settings.lang;
     this.say = translator(this.lang).t;
     this.original = boot.original;
+    this.pristine = boot.pre.textContent === boot.original ? boot.pre.cloneNode(true) : null;
     this.key = editKey(ctx.page, this.id, settings.hash);
     this.status = new StatusLine(root, this.say, this.lang, () => (this.view ?? boot.pre).focus());
     this.saver = createSaver({
@@ -299,6 +303,10 @@ export class SnippetIsland implements RunSink {
     // The reader turns to the code itself: the editor comes now. Ctrl+Enter runs meanwhile.
     const { pre } = this.boot;
     for (const type of ['pointerdown', 'focusin'] as const) pre.addEventListener(type, () => this.bringEditor());
+    // Typing into the static code, while the editor is missing, is an edit too: shown and saved as one.
+    pre.addEventListener('input', () => {
+      if (!this.view) this.changed();
+    });
     pre.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
@@ -346,18 +354,33 @@ export class SnippetIsland implements RunSink {
    * back, so nothing is asked), and the output rendered at build time; a run under way stops.
    */
   private async reset(): Promise<void> {
-    // Without its editor (its chunk did not arrive) the code stays, but the run and output are reset.
     const view = await this.mountEditor().catch(() => null);
     const codeChanged = this.code() !== this.original;
     if (isBusy(this.runner.state)) this.runner.stop();
     if (codeChanged && view) this.tools!.replaceCode(view, this.original);
+    else if (codeChanged) this.restoreStatic();
     if (this.output.restoreBuilt()) {
       this.markError(null);
       this.status.setState('idle');
     } else if (!codeChanged) {
       return;
     }
-    this.status.flash(this.say('snippet.resetDone'));
+    // Without the editor there is no undo to offer.
+    this.status.flash(this.say(view ? 'snippet.resetDone' : 'snippet.resetStatic'));
+  }
+
+  /**
+   * Without its editor (its chunk did not arrive): the static block shows the original again,
+   * highlighted when the build's block was kept, and the saved edit goes. No undo there: the
+   * editor's history is what undoes a Reset.
+   */
+  private restoreStatic(): void {
+    const { boot } = this;
+    if (this.pristine) boot.pre.replaceChildren(...this.pristine.cloneNode(true).childNodes);
+    else showStatic(boot.pre, this.original);
+    // The editor, when it comes, starts from the original, with nothing typed to carry over.
+    boot.code = boot.shown = this.original;
+    this.changed();
   }
 
   private async copy(): Promise<void> {
