@@ -45,6 +45,30 @@ test.describe('live snippets', () => {
     expect(order.editor, JSON.stringify(order)).toBeGreaterThan(order.ready);
   });
 
+  test('the await parser loads beside tfjs for a snippet that awaits, and not before the output of one that does not', async ({
+    page,
+    context,
+  }) => {
+    // Each request for the parser's chunk reports the snippet's state at that moment (the request waits meanwhile).
+    const states: string[] = [];
+    let watched = snippet(page, 'overview-first');
+    await context.route(/\/_astro\/acorn-[\w-]+\.js$/, async (route) => {
+      states.push((await watched.getAttribute('data-state')) ?? '');
+      await route.continue();
+    });
+    await page.goto('/en/');
+    await run(watched);
+    expect(await settled(watched)).toBe('done');
+    expect(states, 'no parser for code without await, before its output').toEqual([]);
+
+    await page.goto('/en/trainable-weights/');
+    watched = snippet(page, 'weights-layer');
+    await run(watched);
+    expect(await settled(watched)).toBe('done');
+    // Asked for on intent, while tfjs loads, not once the run is under way.
+    expect(states[0]).toMatch(/^(idle|loading)$/);
+  });
+
   test('an editor that does not arrive says so, the code still runs, and the next intent brings it', async ({ page, context }) => {
     // The connection drops after the island came: its editor chunk fails (context.route also sees the service worker's fetches).
     const editorChunk = /\/_astro\/editor\.[\w-]+\.js$/;

@@ -104,7 +104,7 @@ function intent(boot: Boot): void {
     const backend: BackendName = loadBackendChoice(getStorage()) === 'wasm' ? 'wasm' : 'cpu';
     started = firstWorker = { worker: spawnWorker(), backend };
     mark('worker-spawn');
-    started.worker.postMessage({ type: 'init', backend });
+    started.worker.postMessage({ type: 'init', backend, parser: boot.code.includes('await') });
   }
   loadIsland()
     .then((m) => m.engage(boot, started))

@@ -122,8 +122,18 @@ export type ToWorker =
    * which no Worker event reports.
    */
   | { type: 'lifeline'; name: string }
-  /** Load tfjs and initialise the backend; the worker answers `ready`. */
-  | { type: 'init'; backend: BackendName }
+  /**
+   * Load tfjs and initialise the backend; the worker answers `ready`. `parser`: the code about
+   * to run says `await`, so the parser that instruments awaits loads beside tfjs; otherwise it
+   * loads once needed, or while a spare waits (beside tfjs, it slows a run that does not use it).
+   */
+  | { type: 'init'; backend: BackendName; parser?: boolean }
+  /**
+   * Sent on `ready` to a worker no run has been asked of yet (a spare): it readies the snippet
+   * parser while it waits. A worker a Run is already waiting for gets none: the warm-up would
+   * delay that run.
+   */
+  | { type: 'warm' }
   /** Run a snippet; `runId` tags every answer of this run. */
   | { type: 'run'; runId: number; code: string; backend: BackendName };
 

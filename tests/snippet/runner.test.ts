@@ -131,6 +131,22 @@ describe('worker pool', () => {
     expect(FakeWorker.all[1]!.received).toEqual([{ type: 'init', backend: 'cpu' }]);
   });
 
+  it('tells a spare that became ready with nothing to run to warm up, and not one a Run already waits for', async () => {
+    pool.warm('cpu');
+    const idle = FakeWorker.all[0]!;
+    idle.ready();
+    expect(idle.received).toEqual([{ type: 'init', backend: 'cpu' }, { type: 'warm' }]);
+    const { runner } = setup();
+    await runner.run('a', 'cpu');
+    idle.send(done(idle.runId));
+    // The next spare is taken (a Run clicked at once) before it is ready: the run goes first.
+    const next = FakeWorker.all[1]!;
+    const taken = runner.run('b', 'cpu');
+    next.ready();
+    await taken;
+    expect(next.received.map((m) => m.type)).toEqual(['init', 'run']);
+  });
+
   it('adopts the worker the bootstrap started on intent, which was sent init already', async () => {
     const early = new FakeWorker();
     early.postMessage({ type: 'init', backend: 'cpu' });

@@ -93,6 +93,8 @@ export class WorkerPool {
       worker.onmessage = (event) => {
         if (event.data.type === 'ready') {
           markWorker(event.data.timings);
+          // Still the spare: nothing waits for it, so it may ready its parser (see `warm` in ../protocol).
+          if (this.spare?.worker === worker) worker.postMessage({ type: 'warm' });
           resolve(worker);
         } else if (event.data.type === 'start-failed') {
           worker.terminate();

@@ -73,7 +73,7 @@ export interface Compiler {
   readonly instrumented: boolean;
   /** Compiles `code`; rejects with the engine's SyntaxError. */
   compile(code: string): Promise<CompiledSnippet>;
-  /** Readies the parser for the first compile (./awaits.ts); changes nothing `locate` knows. */
+  /** Loads and readies the parser for the first compile (./awaits.ts); changes nothing `locate` knows. */
   warm(): Promise<void>;
   /** Where in the last compiled snippet `error` was raised, or null when the engine cannot tell. */
   locate(error: unknown): CodeLocation | null;
@@ -119,10 +119,7 @@ async function probe(options: CompilerOptions): Promise<Compiler> {
       continue; // e.g. no blob: modules here
     }
     if (!format) continue;
-    const instrument = options.instrumentAwaits ?? true;
-    // Loaded now, while tfjs loads, rather than on the first Run.
-    if (instrument) await import('acorn');
-    return createCompiler(strategy, format, instrument);
+    return createCompiler(strategy, format, options.instrumentAwaits ?? true);
   }
   // No strategy names its frames: compile plainly, and locate nothing rather than guess.
   return createCompiler(functionStrategy, null, false);

@@ -69,17 +69,15 @@ function holdLifeline(name: string): Promise<void> {
   });
 }
 
-async function init(backend: BackendName): Promise<void> {
+async function init(backend: BackendName, parser: boolean): Promise<void> {
   try {
     // How this engine names the snippet's frames is measured while tfjs initialises.
-    const [actual, compiler] = await Promise.all([selectBackend(backend), prepareCompiler(), lifeline]);
+    const [actual] = await Promise.all([selectBackend(backend), prepareCompiler(), lifeline]);
     const timings = { timeOrigin: performance.timeOrigin, entry, loaded, ready: performance.now() };
     scope.postMessage({ type: 'ready', backend: actual, tfVersion: tf.version_core, timings });
-    // A spare waits for its run: the compiler gets ready for it meanwhile. A run already asked
-    // for (a Run clicked at once) goes first, and warms it anyway.
-    setTimeout(() => {
-      if (currentRunId === null) void compiler.warm();
-    }, 0);
+    // Code that awaits is on its way: the parser warms up while the page answers `ready` with
+    // the run (a cold first parse costs that run more than the warm-up takes).
+    if (parser) setTimeout(() => void warm(), 0);
   } catch (e) {
     scope.postMessage({ type: 'start-failed', stage: 'init', message: e instanceof Error ? e.message : String(e) });
   }
@@ -119,9 +117,16 @@ function fail(runId: number, backend: BackendName, message: string): void {
   });
 }
 
+/** The compiler's parser loads and warms up, unless a run came first (a spare, or code that awaits on its way). */
+async function warm(): Promise<void> {
+  const compiler = await prepareCompiler();
+  if (currentRunId === null) await compiler.warm();
+}
+
 function receive(message: ToWorker): void {
   if (message.type === 'lifeline') lifeline = holdLifeline(message.name);
-  else if (message.type === 'init') void init(message.backend);
+  else if (message.type === 'init') void init(message.backend, message.parser === true);
+  else if (message.type === 'warm') void warm();
   else if (message.type === 'run') void run(message.runId, message.code, message.backend);
 }
 

@@ -11,10 +11,10 @@ const entry = performance.now();
 const early: MessageEvent<ToWorker>[] = [];
 const keep = (event: MessageEvent<ToWorker>): void => {
   early.push(event);
+  // The parser of the await instrumentation (./awaits.ts), when the page says the code needs it.
+  if (event.data.type === 'init' && event.data.parser) void import('acorn').catch(() => undefined);
 };
 self.addEventListener('message', keep);
-// The parser the compiler needs (./awaits.ts) loads beside tfjs rather than after it.
-void import('acorn').catch(() => undefined);
 import('./session').then(
   (session) => {
     self.removeEventListener('message', keep);
