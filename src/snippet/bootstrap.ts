@@ -36,6 +36,7 @@ function loadIsland(): Promise<Island> {
 
 // --- The static code ---------------------------------------------------------
 
+/** Takes typing until the editor replaces the block (plain text only). */
 function makeEditable(pre: HTMLElement): void {
   if (pre.isContentEditable) return;
   pre.contentEditable = 'plaintext-only';
