@@ -9,6 +9,7 @@
  * kept: a Run click is queued, and typing goes into the static code, which
  * turns editable on intent.
  */
+import { saysAwait } from './awaits-word';
 import { actionOf, rootKey, SELECTORS, type Action, type Boot } from './markup';
 import { mark } from './marks';
 import type { BackendName } from './protocol';
@@ -105,7 +106,7 @@ function intent(boot: Boot): void {
     const backend: BackendName = loadBackendChoice(getStorage()) === 'wasm' ? 'wasm' : 'cpu';
     started = firstWorker = { worker: spawnWorker(), backend };
     mark('worker-spawn');
-    started.worker.postMessage({ type: 'init', backend, parser: boot.code.includes('await') });
+    started.worker.postMessage({ type: 'init', backend, parser: saysAwait(boot.code) });
   }
   loadIsland()
     .then((m) => m.engage(boot, started))

@@ -5,6 +5,7 @@
  * compiled with each `await x` turned into `await at(line, column, (x))`, which notes where the
  * `await` is on the error as it passes. No line is added, and the columns it shifts are mapped back.
  */
+import { saysAwait } from '../awaits-word';
 import type { CodeLocation } from '../protocol';
 
 const awaitedAt = new WeakMap<object, CodeLocation>();
@@ -52,7 +53,7 @@ export async function instrumentAwaits(code: string, helper: string, wrapperPara
   // Nothing to wrap, so no parse: in a fresh worker (every run gets one) the parser's first
   // parse is the most costly (./compile.ts warms it only in a spare). A syntax error is then
   // left to the engine, as below.
-  if (!/\bawait\b/.test(code)) return { code, original: (location) => location };
+  if (!saysAwait(code)) return { code, original: (location) => location };
   const { parse } = await import('acorn');
   // Strict, as the snippet is compiled.
   const prefix = `(async function (${wrapperParams.join(', ')}) {"use strict";\n`;
