@@ -18,13 +18,13 @@ import {
   toggleComment,
   toggleTabFocusMode,
 } from '@codemirror/commands';
-import { javascriptLanguage } from '@codemirror/lang-javascript';
 import { bracketMatching, indentOnInput, indentUnit, LanguageSupport } from '@codemirror/language';
 import type { KeyBinding } from '@codemirror/view';
 import { Compartment, EditorSelection, EditorState, Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import type { Lang } from '../../i18n/locales';
 import { errorLine } from './error-line';
+import { snippetLanguage } from './language';
 import { snippetHighlighting } from './highlight';
 import { assistSay, phrases } from './labels';
 
@@ -143,7 +143,7 @@ export function createEditor(options: EditorOptions): EditorView {
     extensions: [
       runKey(options.onRun),
       // The grammar alone, without CodeMirror's JavaScript completions: the help comes with ./assist.ts.
-      new LanguageSupport(javascriptLanguage),
+      new LanguageSupport(snippetLanguage),
       lineNumbers(),
       snippetHighlighting(),
       editing(),
