@@ -7,9 +7,9 @@
 //   node scripts/editor-typing.mjs            builds nothing: serves dist/ and measures
 /* global document, window, getSelection -- the functions given to page.evaluate run in the page */
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findEngines } from './engines.mjs';
+import { longSnippet } from './long-snippet.mjs';
 
 /** One frame at 60 Hz: a keystroke's work must fit in it. */
 export const KEYSTROKE_BUDGET_MS = 16;
@@ -22,25 +22,6 @@ const TYPED = [
   'const broken = ;',
 ];
 const KEY_DELAY_MS = 60;
-
-/**
- * `lines` lines of the guide's own snippets, one after another (each in a block of its own, so
- * that their names do not clash).
- */
-export function longSnippet(lines = 200) {
-  const out = [];
-  for (const file of readdirSync('content/snippets')
-    .filter((f) => f.endsWith('.js'))
-    .sort()) {
-    const code = readFileSync(`content/snippets/${file}`, 'utf8')
-      .split('\n')
-      .filter((line) => !/^\s*\/\/ @/.test(line))
-      .map((line) => line.replace(/⟦([^|⟧]*)\|[^⟧]*⟧/g, '$1'));
-    out.push('{', ...code.map((line) => `  ${line}`), '}');
-    if (out.length >= lines) break;
-  }
-  return out.slice(0, lines).join('\n');
-}
 
 /**
  * Types into the playground's editor, holding a 200-line snippet, and returns the longest
