@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { PLAYGROUND, editorText, pageAnswers, run, setCode, settled, snippet, watchDialogs } from './helpers';
 
 test.describe('live snippets', () => {
@@ -46,25 +46,23 @@ test.describe('live snippets', () => {
   });
 
   test('the await parser is not loaded before the output of a snippet that does not await', async ({ page, context }) => {
-    const states = await parserRequests(page, context, 'overview-first');
+    // Each request for the parser's chunk reports the watched snippet's state at that moment (the
+    // request waits meanwhile). Read without waiting: a request may come from a page being left.
+    const states: string[] = [];
+    const watched = 'overview-first';
+    await context.route(/\/_astro\/acorn-[\w-]+\.js$/, async (route) => {
+      const state = await page
+        .evaluate((id) => document.querySelector(`[data-snippet="${id}"]`)?.getAttribute('data-state') ?? 'absent', watched)
+        .catch(() => 'gone');
+      states.push(state);
+      await route.continue().catch(() => undefined);
+    });
     await page.goto('/en/');
-    const plain = snippet(page, 'overview-first');
+    const plain = snippet(page, watched);
     await run(plain);
     expect(await settled(plain)).toBe('done');
     expect(states, 'no parser for code without await, before its output').toEqual([]);
-    await context.unrouteAll({ behavior: 'ignoreErrors' });
-  });
 
-  test('the await parser loads beside tfjs for a snippet that awaits', async ({ page, context }) => {
-    // A page of its own: a spare left by a previous page would warm its parser, and this page's
-    // worker would then get the chunk from the cache, unseen.
-    const states = await parserRequests(page, context, 'weights-layer');
-    await page.goto('/en/trainable-weights/');
-    const awaiting = snippet(page, 'weights-layer');
-    await run(awaiting);
-    expect(await settled(awaiting)).toBe('done');
-    // Asked for on intent, while tfjs loads, not once the run is under way.
-    expect(states[0], JSON.stringify(states)).toMatch(/^(idle|loading)$/);
     await context.unrouteAll({ behavior: 'ignoreErrors' });
   });
 
@@ -344,19 +342,3 @@ test.describe('live snippets', () => {
     await expect(snippet(page).locator('select[data-backend]')).toHaveValue('wasm');
   });
 });
-
-/**
- * Records, for each request of the await parser's chunk, the state of snippet `id` at that moment
- * (the request waits meanwhile). Read without waiting: a request may come from a page being left.
- */
-async function parserRequests(page: Page, context: BrowserContext, id: string): Promise<string[]> {
-  const states: string[] = [];
-  await context.route(/\/_astro\/acorn-[\w-]+\.js$/, async (route) => {
-    const state = await page
-      .evaluate((watched) => document.querySelector(`[data-snippet="${watched}"]`)?.getAttribute('data-state') ?? 'absent', id)
-      .catch(() => 'gone');
-    states.push(state);
-    await route.continue().catch(() => undefined);
-  });
-  return states;
-}
