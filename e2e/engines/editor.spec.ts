@@ -41,6 +41,13 @@ async function recordAnnouncements(tab: Tab): Promise<void> {
   }, EDITOR);
 }
 
+/** Waits until `text` has been announced since recordAnnouncements. */
+async function heard(tab: Tab, text: string): Promise<void> {
+  await waitFor(tab, (t: string) => (window as unknown as { heardAnnouncements: string[] }).heardAnnouncements.includes(t), [text], {
+    message: `the announcement “${text}”`,
+  });
+}
+
 test('typing tf.layers.de offers dense with its documentation, and Enter inserts it', async ({ tab }) => {
   await emptyEditor(tab);
   await tab.type('tf.layers.de');
@@ -105,15 +112,14 @@ test('typing this.addWeight( in a Layer subclass shows its signature, the first 
   );
   expect(help.text).toContain('addWeight(name, shape, dtype?, initializer?, regularizer?, trainable?');
   expect(help.active).toBe('name');
+  // Screen readers hear the parameter as it changes (just after the keystroke, in a task of its own).
+  await heard(tab, 'addWeight, parameter 1 of 8: name');
   // Further arguments move the mark: the sixth is `trainable`.
   await tab.type("'w', [1], 'float32', undefined, undefined, ");
   await waitFor(tab, (sel: string) => document.querySelector(`${sel} .cm-tfjs-active`)?.textContent === 'trainable?', [EDITOR], {
     message: 'trainable marked',
   });
-  // Screen readers hear the parameter as it changes.
-  const heard = await tab.evaluate(() => (window as unknown as { heardAnnouncements: string[] }).heardAnnouncements);
-  expect(heard).toContain('addWeight, parameter 1 of 8: name');
-  expect(heard).toContain('addWeight, parameter 6 of 8: trainable?');
+  await heard(tab, 'addWeight, parameter 6 of 8: trainable?');
   // Escape closes it, and Tab then leaves the editor, as the hint says.
   await tab.press('Escape');
   await waitFor(tab, (sel: string) => document.querySelector(`${sel} .cm-tfjs-signature-help`) === null, [EDITOR], {
@@ -205,14 +211,7 @@ test('typing const x = ; marks line 1 as a syntax error before any Run', async (
   expect(marked).toEqual({ numbers: [1], token: ';', gutter: '1' });
   expect(await tab.evaluate((id: string) => document.querySelector<HTMLElement>(`[data-snippet="${id}"]`)?.dataset.state, ID)).toBe('idle');
   // Heard by screen readers, in the words the tooltip shows.
-  await waitFor(
-    tab,
-    () => (window as unknown as { heardAnnouncements: string[] }).heardAnnouncements.includes('Syntax error on line 1: Unexpected “;”'),
-    [],
-    {
-      message: 'the announcement',
-    },
-  );
+  await heard(tab, 'Syntax error on line 1: Unexpected “;”');
   // Fixing the line clears the mark, for good.
   await tab.press('Backspace');
   await tab.type('1;');
