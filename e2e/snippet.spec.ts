@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { PLAYGROUND, editorText, pageAnswers, run, setCode, settled, snippet, watchDialogs } from './helpers';
 
 test.describe('live snippets', () => {
@@ -62,8 +62,20 @@ test.describe('live snippets', () => {
     await run(plain);
     expect(await settled(plain)).toBe('done');
     expect(states, 'no parser for code without await, before its output').toEqual([]);
-
+    expect(await workerMarks(page), 'the worker was not told to load it').not.toHaveProperty('worker-parser');
     await context.unrouteAll({ behavior: 'ignoreErrors' });
+  });
+
+  test('the await parser loads beside tfjs for a snippet that awaits', async ({ page }) => {
+    await page.goto('/en/trainable-weights/');
+    const awaiting = snippet(page, 'weights-layer');
+    await run(awaiting);
+    expect(await settled(awaiting)).toBe('done');
+    // Told at its start, the run's worker asked for the parser while tfjs was still loading. Read
+    // from the worker's own marks, in order on its clock: not from requests seen late under load.
+    const marks = await workerMarks(page);
+    expect(marks['worker-parser'], JSON.stringify(marks)).toBeGreaterThanOrEqual(marks['worker-entry']!);
+    expect(marks['worker-parser'], JSON.stringify(marks)).toBeLessThan(marks['worker-loaded']!);
   });
 
   test('an editor that does not arrive says so, the code still runs, and the next intent brings it', async ({ page, context }) => {
@@ -342,3 +354,15 @@ test.describe('live snippets', () => {
     await expect(snippet(page).locator('select[data-backend]')).toHaveValue('wasm');
   });
 });
+
+/** The first worker's start, from the marks the page records (src/snippet/marks.ts): ms on the page's clock. */
+function workerMarks(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      ['worker-entry', 'worker-parser', 'worker-loaded', 'worker-ready'].flatMap((step) => {
+        const entry = performance.getEntriesByName(`snippet:${step}`)[0];
+        return entry ? [[step, entry.startTime]] : [];
+      }),
+    ),
+  );
+}

@@ -1,8 +1,8 @@
 /**
  * Performance marks for the steps of a snippet's first Run (DevTools' timeline shows them, and
  * `npm run bench` reads them): intent, the island loaded, the editor's chunk loaded and the editor
- * mounted, a worker spawned and, from the worker's own clock, its entry, its code and tfjs
- * evaluated, and ready.
+ * mounted, a worker spawned and, from the worker's own clock, its entry, its request for the
+ * await parser (code that awaits), its code and tfjs evaluated, and ready.
  */
 import type { WorkerTimings } from './protocol';
 
@@ -13,6 +13,7 @@ export type Step =
   | 'editor'
   | 'worker-spawn'
   | 'worker-entry'
+  | 'worker-parser'
   | 'worker-loaded'
   | 'worker-ready'
   | 'run-start'
@@ -30,6 +31,7 @@ export function mark(step: Step, at?: number): void {
 export function markWorker(timings: WorkerTimings): void {
   const shift = timings.timeOrigin - performance.timeOrigin;
   mark('worker-entry', timings.entry + shift);
+  if (timings.parser !== undefined) mark('worker-parser', timings.parser + shift);
   mark('worker-loaded', timings.loaded + shift);
   mark('worker-ready', timings.ready + shift);
 }

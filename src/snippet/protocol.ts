@@ -142,12 +142,14 @@ export type ToWorker =
 
 /**
  * When a worker reached each step of its start, in ms on its own clock (`timeOrigin` is that
- * clock's origin): its entry ran, its code and tfjs were loaded and evaluated, tfjs and the
- * compiler were ready. The page turns them into performance marks (runtime/marks.ts).
+ * clock's origin): its entry ran, it asked for the await parser beside tfjs (only when `init`
+ * said `parser`), its code and tfjs were loaded and evaluated, tfjs and the compiler were ready.
+ * The page turns them into performance marks (../marks.ts).
  */
 export interface WorkerTimings {
   timeOrigin: number;
   entry: number;
+  parser?: number;
   loaded: number;
   ready: number;
 }

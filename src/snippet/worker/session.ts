@@ -8,7 +8,7 @@
 import { selectBackend, type BackendName } from '../../tfjs/backend';
 import { Lambda, registerLambda } from '../../tfjs/lambda';
 import * as tf from '../../tfjs/tf';
-import { LIMITS, type FromWorker, type ToWorker } from '../protocol';
+import { LIMITS, type FromWorker, type ToWorker, type WorkerTimings } from '../protocol';
 import { prepareCompiler } from './compile';
 import { asyncErrorMessage } from './errors';
 import { createOutbox } from './outbox';
@@ -45,7 +45,7 @@ for (let o: object | null = globalThis; o; o = Object.getPrototypeOf(o) as objec
 }
 /** This module (and tfjs, its dependency) evaluated: the ready message says when. */
 const loaded = performance.now();
-let entry = 0;
+let started: Pick<WorkerTimings, 'entry' | 'parser'> = { entry: 0 };
 const outbox = createOutbox((message) => scope.postMessage(message));
 const post = outbox.post;
 
@@ -73,7 +73,7 @@ async function init(backend: BackendName, parser: boolean): Promise<void> {
   try {
     // How this engine names the snippet's frames is measured while tfjs initialises.
     const [actual] = await Promise.all([selectBackend(backend), prepareCompiler(), lifeline]);
-    const timings = { timeOrigin: performance.timeOrigin, entry, loaded, ready: performance.now() };
+    const timings: WorkerTimings = { timeOrigin: performance.timeOrigin, ...started, loaded, ready: performance.now() };
     scope.postMessage({ type: 'ready', backend: actual, tfVersion: tf.version_core, timings });
     // Code that awaits is on its way: the parser warms up while the page answers `ready` with
     // the run (a cold first parse costs that run more than the warm-up takes).
@@ -130,9 +130,12 @@ function receive(message: ToWorker): void {
   else if (message.type === 'run') void run(message.runId, message.code, message.backend);
 }
 
-/** Takes over from the entry (which started at `entryAt`): first the messages it kept, then the rest as they come. */
-export function start(early: readonly MessageEvent<ToWorker>[], entryAt: number): void {
-  entry = entryAt;
+/**
+ * Takes over from the entry, which started at `at.entry` and asked for the parser at `at.parser`:
+ * first the messages it kept, then the rest as they come.
+ */
+export function start(early: readonly MessageEvent<ToWorker>[], at: Pick<WorkerTimings, 'entry' | 'parser'>): void {
+  started = at;
   for (const event of early) receive(event.data);
   scope.addEventListener('message', (event) => receive(event.data));
 }

@@ -8,17 +8,22 @@
 import type { FromWorker, ToWorker } from '../protocol';
 
 const entry = performance.now();
+/** When the parser was asked for, beside tfjs (the `ready` message's timings say it). */
+let parser: number | undefined;
 const early: MessageEvent<ToWorker>[] = [];
 const keep = (event: MessageEvent<ToWorker>): void => {
   early.push(event);
   // The parser of the await instrumentation (./awaits.ts), when the page says the code needs it.
-  if (event.data.type === 'init' && event.data.parser) void import('acorn').catch(() => undefined);
+  if (event.data.type === 'init' && event.data.parser && parser === undefined) {
+    parser = performance.now();
+    void import('acorn').catch(() => undefined);
+  }
 };
 self.addEventListener('message', keep);
 import('./session').then(
   (session) => {
     self.removeEventListener('message', keep);
-    session.start(early, entry);
+    session.start(early, { entry, parser });
   },
   (error: unknown) => {
     self.postMessage({ type: 'start-failed', stage: 'load', message: String(error) } satisfies FromWorker);
