@@ -63,7 +63,7 @@ function typingSummary(runs) {
   return {
     longestKeystrokeTaskMs: median(longest),
     longestKeystrokeTaskRangeMs: [Math.min(...longest), Math.max(...longest)],
-    meanKeystrokeTaskCpuMs: median(runs.map((r) => r.meanKeystrokeTaskCpuMs)),
+    meanKeydownTaskCpuMs: median(runs.map((r) => r.meanKeydownTaskCpuMs)),
     runs,
   };
 }
@@ -272,9 +272,9 @@ async function main() {
       verdict(result.longestGapMs <= GOALS.gapMs),
     ],
     [
-      `longest keystroke task, 200-line snippet, with help / without (ms, median of ${TYPING_RUNS}; range; mean CPU)`,
+      `longest keystroke task, 200-line snippet, with help / without (ms, median of ${TYPING_RUNS}; range; mean CPU of a keydown's task)`,
       [result.typing.help, result.typing.bare]
-        .map((t) => `${t.longestKeystrokeTaskMs} (${t.longestKeystrokeTaskRangeMs.join('-')}; ${t.meanKeystrokeTaskCpuMs})`)
+        .map((t) => `${t.longestKeystrokeTaskMs} (${t.longestKeystrokeTaskRangeMs.join('-')}; ${t.meanKeydownTaskCpuMs})`)
         .join(' / '),
       `<= ${GOALS.keystrokeMs}`,
       verdict(result.typing.help.longestKeystrokeTaskMs <= GOALS.keystrokeMs),
