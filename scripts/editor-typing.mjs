@@ -106,7 +106,7 @@ export async function editorTyping(browser, base, { lines = 200, withoutHelp = f
 /** Keyboard events: a task that dispatches one is a keystroke's. */
 const KEY_EVENTS = new Set(['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'textInput']);
 
-/** The tasks run on the page renderer's main thread: wall and CPU time (ms), and whether a key event (a keydown) ran in it. */
+/** The tasks run on the page renderer's main thread: wall and CPU time (ms), whether a key event ran in it, and whether a keydown did. */
 function mainThreadTasks(events) {
   const main = events.find(
     (e) =>
