@@ -296,9 +296,11 @@ export class Inference {
       let found: { kind: 'value' | 'class' | 'function'; node: SyntaxNode; position: number } | null = null;
       for (let statement = scope.firstChild; statement; statement = statement.nextSibling) {
         if (statement.from > use.from && found) break;
-        const named = statement.getChild('VariableDefinition');
-        if ((statement.name === 'ClassDeclaration' || statement.name === 'FunctionDeclaration') && named && this.text(named) === name) {
-          found = { kind: statement.name === 'ClassDeclaration' ? 'class' : 'function', node: statement, position: 0 };
+        // The statement's kind first: looking a child up costs a cursor, and most statements are not declarations.
+        if (statement.name === 'ClassDeclaration' || statement.name === 'FunctionDeclaration') {
+          const named = statement.getChild('VariableDefinition');
+          if (named && this.text(named) === name)
+            found = { kind: statement.name === 'ClassDeclaration' ? 'class' : 'function', node: statement, position: 0 };
         } else if (statement.name === 'VariableDeclaration') {
           for (let d = statement.firstChild; d; d = d.nextSibling) {
             if (d.name !== 'VariableDefinition' || this.text(d) !== name) continue;
