@@ -55,7 +55,7 @@ const GOALS = {
 };
 
 /** Typing sessions measured each way (with the editor's help, without). */
-const TYPING_RUNS = 3;
+const TYPING_RUNS = 5;
 
 /** Medians over typing sessions, with the range of the longest task and every session's figures. */
 function typingSummary(runs) {
@@ -64,6 +64,7 @@ function typingSummary(runs) {
     longestKeystrokeTaskMs: median(longest),
     longestKeystrokeTaskRangeMs: [Math.min(...longest), Math.max(...longest)],
     meanKeydownTaskCpuMs: median(runs.map((r) => r.meanKeydownTaskCpuMs)),
+    longestTaskMs: median(runs.map((r) => r.longestTaskMs)),
     runs,
   };
 }
@@ -278,6 +279,13 @@ async function main() {
         .join(' / '),
       `<= ${GOALS.keystrokeMs}`,
       verdict(result.typing.help.longestKeystrokeTaskMs <= GOALS.keystrokeMs),
+    ],
+    // The frames drawn after the keys and the syntax check's timer: caused by typing too, not held to the budget.
+    [
+      `longest task of any kind while typing, with help / without (ms, median of ${TYPING_RUNS})`,
+      `${result.typing.help.longestTaskMs} / ${result.typing.bare.longestTaskMs}`,
+      '-',
+      '-',
     ],
     [
       'editor with completions, signatures, docs (KB gzip)',
