@@ -69,6 +69,9 @@ function typingSummary(runs) {
   };
 }
 
+/** A typing summary as the table prints it: median (range; mean CPU of a keydown's task). */
+const typingFigures = (t) => `${t.longestKeystrokeTaskMs} (${t.longestKeystrokeTaskRangeMs.join('-')}; ${t.meanKeydownTaskCpuMs})`;
+
 const median = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
@@ -196,14 +199,18 @@ async function main() {
       };
     }
     result.longestGapMs = ms(await measureResponsiveness(browser));
-    // The same typing with the editor's tfjs help and without it (what the help costs a keystroke),
-    // alternately, TYPING_RUNS times each: the longest task of a single run is one sample of a maximum.
-    const typing = { help: [], bare: [] };
+    // The same typing with the editor's tfjs help, without it (what the help costs a keystroke), and
+    // with the browser editing the DOM as CodeMirror alone lets it (the peer of typed-text.ts),
+    // in turn, TYPING_RUNS times each: the longest task of a single run is one sample of a maximum.
+    const typing = { help: [], bare: [], browserEdits: [] };
     for (let i = 0; i < TYPING_RUNS; i++) {
       typing.help.push(await editorTyping(browser, BASE));
       typing.bare.push(await editorTyping(browser, BASE, { withoutHelp: true }));
+      typing.browserEdits.push(await editorTyping(browser, BASE, { browserEdits: true }));
     }
-    result.typing = { help: typingSummary(typing.help), bare: typingSummary(typing.bare) };
+    result.typing = Object.fromEntries(Object.entries(typing).map(([key, runs]) => [key, typingSummary(runs)]));
+    // One more session, for V8's compiling on background threads: its trace weighs on the figures.
+    result.typing.compilation = await editorTyping(browser, BASE, { compilation: true });
     if (options.lighthouse) {
       result.lighthouse = {};
       for (const { path } of result.pages) result.lighthouse[path] = lighthouse(BASE + path, chromiumPath);
@@ -274,11 +281,21 @@ async function main() {
     ],
     [
       `longest keystroke task, 200-line snippet, with help / without (ms, median of ${TYPING_RUNS}; range; mean CPU of a keydown's task)`,
-      [result.typing.help, result.typing.bare]
-        .map((t) => `${t.longestKeystrokeTaskMs} (${t.longestKeystrokeTaskRangeMs.join('-')}; ${t.meanKeydownTaskCpuMs})`)
-        .join(' / '),
+      [result.typing.help, result.typing.bare].map(typingFigures).join(' / '),
       `<= ${GOALS.keystrokeMs}`,
       verdict(result.typing.help.longestKeystrokeTaskMs <= GOALS.keystrokeMs),
+    ],
+    [
+      `the same, the browser editing the DOM and CodeMirror reading it back (ms, median of ${TYPING_RUNS}; range; mean CPU)`,
+      typingFigures(result.typing.browserEdits),
+      '-',
+      '-',
+    ],
+    [
+      "V8 compiling on background threads while typing (ms of CPU in a session / of it during its longest keystroke task; that session's task, wall / CPU)",
+      `${result.typing.compilation.backgroundCompileCpuMs} / ${result.typing.compilation.backgroundCompileInLongestMs}; ${result.typing.compilation.longestKeystrokeTaskMs} / ${result.typing.compilation.longestKeystrokeTaskCpuMs}`,
+      '-',
+      '-',
     ],
     // The frames drawn after the keys and the syntax check's timer: caused by typing too, not held to the budget.
     [

@@ -5,6 +5,7 @@
 // the renderer's main thread. The budget: no task over 16 ms (one frame).
 //
 //   node scripts/editor-typing.mjs            builds nothing: serves dist/ and measures
+//   node scripts/editor-typing.mjs --compare  also without the help, with the browser editing, and V8's compiling
 /* global document, window, getSelection -- the functions given to page.evaluate run in the page */
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
@@ -26,15 +27,22 @@ const KEY_DELAY_MS = 60;
 /**
  * Types into the playground's editor, holding a 200-line snippet, and returns the longest
  * main-thread task (ms) while typing, how many exceeded the budget, and the longest time an
- * input event's handlers took (Event Timing).
+ * input event's handlers took (Event Timing); with `compilation`, V8's background compiling too
+ * (its trace category is left out otherwise, so as not to weigh on the figures). Throws if a
+ * typed line is not in the code afterwards.
  * @param {import('@playwright/test').Browser} browser Chromium
  * @param {string} base the served site, e.g. http://127.0.0.1:4329
  */
-export async function editorTyping(browser, base, { lines = 200, withoutHelp = false } = {}) {
+export async function editorTyping(browser, base, { lines = 200, withoutHelp = false, browserEdits = false, compilation = false } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   // The same typing without the help, for comparison: its chunk never arrives.
   if (withoutHelp) await page.route(/\/_astro\/assist\.[\w-]+\.js$/, (route) => route.abort());
+  // The same typing the way CodeMirror does it alone, for comparison: the editor never sees a
+  // `beforeinput`, so the browser edits the DOM and CodeMirror reads the edit back
+  // (src/snippet/editor/typed-text.ts is the other way).
+  if (browserEdits)
+    await page.addInitScript(() => window.addEventListener('beforeinput', (event) => event.stopImmediatePropagation(), true));
   try {
     await page.goto(`${base}/en/playground/`, { waitUntil: 'networkidle' });
     const root = page.locator('[data-snippet="playground"]');
@@ -64,7 +72,7 @@ export async function editorTyping(browser, base, { lines = 200, withoutHelp = f
           w.__inputs.push({ name: e.name, handlers: e.processingEnd - e.processingStart, duration: e.duration });
       }).observe({ type: 'event', durationThreshold: 16, buffered: false });
     });
-    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    await browser.startTracing(page, { categories: compilation ? [...TRACE_CATEGORIES, COMPILE_CATEGORY] : TRACE_CATEGORIES });
     for (const line of TYPED) {
       await page.keyboard.type(line, { delay: KEY_DELAY_MS });
       await page.keyboard.press('Escape');
@@ -73,8 +81,15 @@ export async function editorTyping(browser, base, { lines = 200, withoutHelp = f
     // The syntax check runs once typing pauses: it is the keystrokes' work too.
     await page.waitForTimeout(1000);
     const trace = JSON.parse((await browser.stopTracing()).toString());
+    // A fast figure from typing that lost keys would be no figure at all.
+    const typed = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-snippet="playground"] .cm-line'), (line) => line.textContent?.trim()),
+    );
+    const lost = TYPED.filter((line) => !typed.includes(line));
+    if (lost.length > 0) throw new Error(`typing into the editor lost keys: ${JSON.stringify(lost)} not in the code`);
     const inputs = await page.evaluate(() => /** @type {any} */ (window).__inputs);
-    const tasks = mainThreadTasks(trace.traceEvents ?? trace);
+    const events = trace.traceEvents ?? trace;
+    const tasks = mainThreadTasks(events);
     const keystrokes = tasks.filter((t) => t.keystroke);
     const keydowns = tasks.filter((t) => t.keydown);
     const longest = (list, key) => Math.round(Math.max(0, ...list.map((t) => t[key])) * 10) / 10;
@@ -97,6 +112,7 @@ export async function editorTyping(browser, base, { lines = 200, withoutHelp = f
       longestTaskCpuMs: longest(tasks, 'cpu'),
       tasksOverBudget: tasks.filter((t) => t.wall > KEYSTROKE_BUDGET_MS).length,
       longestInputHandlersMs: Math.round(Math.max(0, ...inputs.map((i) => i.handlers)) * 10) / 10,
+      ...(compilation ? backgroundCompilation(events, keystrokes) : {}),
     };
   } finally {
     await context.close();
@@ -112,10 +128,31 @@ export async function editorTyping(browser, base, { lines = 200, withoutHelp = f
  */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
 
+/** V8's compilers' own events, among them the optimising ones that run on background threads. */
+const COMPILE_CATEGORY = 'disabled-by-default-v8.compile';
+const BACKGROUND_COMPILES = new Set(['V8.MaglevTask', 'V8.TurbofanTask']);
+
+/**
+ * CPU (ms) that V8's optimising compilers (Maglev, Turbofan) spent in the page's renderer on
+ * background threads while typing, and how much of it ran during the longest keystroke task:
+ * on two cores, that work takes the main thread's core, which a task's wall time shows and its
+ * CPU time does not.
+ */
+function backgroundCompilation(events, keystrokes) {
+  const compiles = events.filter((e) => e.ph === 'X' && BACKGROUND_COMPILES.has(e.name) && e.pid === keystrokes[0]?.pid);
+  const longest = keystrokes.reduce((a, b) => (b.wall > a.wall ? b : a), keystrokes[0]);
+  const overlap = (e) => Math.max(0, Math.min(e.ts + e.dur, longest.end) - Math.max(e.ts, longest.start)) / e.dur;
+  const round = (x) => Math.round(x * 10) / 10;
+  return {
+    backgroundCompileCpuMs: round(compiles.reduce((sum, e) => sum + (e.tdur ?? e.dur), 0) / 1000),
+    backgroundCompileInLongestMs: round(compiles.reduce((sum, e) => sum + overlap(e) * (e.tdur ?? e.dur), 0) / 1000),
+  };
+}
+
 /** Keyboard events: a task that dispatches one is a keystroke's. */
 const KEY_EVENTS = new Set(['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'textInput']);
 
-/** The tasks run on the page renderer's main thread: wall and CPU time (ms), whether a key event ran in it, and whether a keydown did. */
+/** The tasks run on the page renderer's main thread: wall and CPU time (ms), whether a key event ran in it, whether a keydown did, its process and its span (trace µs). */
 function mainThreadTasks(events) {
   const main = events.find(
     (e) =>
@@ -134,6 +171,9 @@ function mainThreadTasks(events) {
       cpu: (e.tdur ?? e.dur) / 1000,
       keystroke: within(e, keys),
       keydown: within(e, keydowns),
+      pid: e.pid,
+      start: e.ts,
+      end: e.ts + e.dur,
     }));
 }
 
@@ -145,8 +185,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const result = await editorTyping(browser, `http://127.0.0.1:${port}`);
     console.log(result);
-    if (process.argv.includes('--compare'))
+    if (process.argv.includes('--compare')) {
       console.log('without the help:', await editorTyping(browser, `http://127.0.0.1:${port}`, { withoutHelp: true }));
+      console.log('the browser editing:', await editorTyping(browser, `http://127.0.0.1:${port}`, { browserEdits: true }));
+      console.log('with V8 background compiling:', await editorTyping(browser, `http://127.0.0.1:${port}`, { compilation: true }));
+    }
     console.log(
       `Longest main-thread task of a keystroke in a ${result.lines}-line snippet: ${result.longestKeystrokeTaskMs} ms (${result.longestKeystrokeTaskCpuMs} ms of CPU; budget ${KEYSTROKE_BUDGET_MS} ms)`,
     );

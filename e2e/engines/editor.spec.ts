@@ -219,6 +219,34 @@ test('typing const x = ; marks line 1 as a syntax error before any Run', async (
   expect(await tab.evaluate((sel: string) => document.querySelector(`${sel} .cm-syntax-error-line`) === null, EDITOR)).toBe(true);
 });
 
+test('typed text lands once where the cursor is: brackets close and are stepped over, a selection is replaced, undo works', async ({
+  tab,
+}) => {
+  await emptyEditor(tab);
+  // The editor inserts typed characters itself (./typed-text.ts): the browser's own edit, which
+  // would fire an input event, never happens.
+  await tab.evaluate(() => {
+    const edits: string[] = [];
+    Object.assign(window, { browserEdits: edits });
+    document.addEventListener('input', (event) => edits.push((event as InputEvent).inputType), true);
+  });
+  await tab.type('x = (1');
+  expect(await editorText(tab)).toBe('x = (1)');
+  await tab.press('Shift+ArrowLeft');
+  await tab.type('2');
+  await tab.type(');');
+  expect(await editorText(tab)).toBe('x = (2);');
+  expect(await tab.evaluate(() => (window as unknown as { browserEdits: string[] }).browserEdits)).toEqual([]);
+  await tab.press('Control+z');
+  expect(['', 'x = (1)', 'x = (1);', 'x = (2)']).toContain(await editorText(tab));
+  // At the test driver's full speed, no key lost and none doubled, brackets and quotes included.
+  await tab.press('Control+a');
+  await tab.press('Delete');
+  const line = "const probe = tf.layers.dense({ units: [4, (2)][0], activation: 'relu' }); // {[('x')]}";
+  await tab.type(line);
+  expect(await editorText(tab)).toBe(line);
+});
+
 test('on a French page, the help’s labels are French and the documentation tfjs’ English', async ({ tab }) => {
   await tab.goto('/fr/playground/');
   await tab.click(`[data-snippet="${ID}"] pre`);

@@ -100,6 +100,8 @@ function key(name: string): string {
     Delete: Key.DELETE,
     ArrowDown: Key.ARROW_DOWN,
     ArrowUp: Key.ARROW_UP,
+    ArrowLeft: Key.ARROW_LEFT,
+    ArrowRight: Key.ARROW_RIGHT,
   };
   return named[name] ?? name;
 }

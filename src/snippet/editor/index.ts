@@ -27,6 +27,7 @@ import { errorLine } from './error-line';
 import { snippetLanguage } from './language';
 import { snippetHighlighting } from './highlight';
 import { assistSay, phrases } from './labels';
+import { typedText } from './typed-text';
 
 export { markErrorLine } from './error-line';
 
@@ -81,6 +82,7 @@ function editing(): Extension {
   return [
     history(),
     closeBrackets(),
+    typedText(),
     indentOnInput(),
     bracketMatching(),
     indentUnit.of('  '),
