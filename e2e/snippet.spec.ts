@@ -366,3 +366,28 @@ function workerMarks(page: Page): Promise<Record<string, number>> {
     ),
   );
 }
+
+test.describe('on a phone', () => {
+  // A phone's keyboard keeps its own model of the text (suggestions, capitals): the editor leaves
+  // typed text to the browser and CodeMirror there (src/snippet/editor/typed-text.ts).
+  test.use({
+    userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Mobile Safari/537.36',
+  });
+
+  test('typed text is left to the browser and CodeMirror, and lands whole', async ({ page }) => {
+    await page.goto(PLAYGROUND.en);
+    const root = snippet(page);
+    await setCode(root, '');
+    // Whether each key's beforeinput was cancelled (the editor's own insertion) or let through.
+    await page.evaluate(() => {
+      const cancelled: boolean[] = [];
+      Object.assign(window, { cancelled });
+      document.addEventListener('beforeinput', (event) => setTimeout(() => cancelled.push(event.defaultPrevented)), true);
+    });
+    await page.keyboard.type("x = f('a');");
+    await expect.poll(() => editorText(root)).toBe("x = f('a');");
+    const cancelled = await page.evaluate(() => (window as unknown as { cancelled: boolean[] }).cancelled);
+    expect(cancelled.length).toBeGreaterThan(5);
+    expect(cancelled).not.toContain(true);
+  });
+});

@@ -8,12 +8,21 @@
  * Only where nothing else can be going on: the text is what the key pressed just before says
  * (so not an input method, a dead key, a virtual keyboard's "Unidentified" key, autocorrect, a
  * paste or a drop), one cursor or selection, no composition, an editable state, and the
- * browser's selection is the editor's. Anything else takes CodeMirror's own path.
+ * browser's selection is the editor's. Anything else takes CodeMirror's own path, and so does
+ * all typing on phones and tablets: their keyboards keep a model of the text (suggestions,
+ * capitals, corrections) that CodeMirror's own path is tuned to.
  */
 import type { Extension, Transaction } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 
+/** Android, iOS and iPadOS (a "Mac" with a touch screen), told apart as CodeMirror does. */
+function virtualKeyboard(): boolean {
+  const { userAgent, vendor, maxTouchPoints } = navigator;
+  return /Android\b/.test(userAgent) || (/Apple Computer/.test(vendor) && (/Mobile\/\w+/.test(userAgent) || maxTouchPoints > 2));
+}
+
 export function typedText(): Extension {
+  if (virtualKeyboard()) return [];
   /** The `key` of the last keydown, until its text arrives or the key is released. */
   let pressed: string | null = null;
   return EditorView.domEventHandlers({
