@@ -223,20 +223,22 @@ test('typed text lands once where the cursor is: brackets close and are stepped 
   tab,
 }) => {
   await emptyEditor(tab);
-  // The editor inserts typed characters itself (./typed-text.ts): the browser's own edit, which
-  // would fire an input event, never happens.
+  // Chromium and Firefox: the editor inserts typed characters itself (./typed-text.ts) and the
+  // browser's own edit, which would fire an input event, never happens. WebKit: the browser edits.
   await tab.evaluate(() => {
     const edits: string[] = [];
     Object.assign(window, { browserEdits: edits });
     document.addEventListener('input', (event) => edits.push((event as InputEvent).inputType), true);
   });
+  const browserEdits = (): Promise<string[]> => tab.evaluate(() => (window as unknown as { browserEdits: string[] }).browserEdits);
   await tab.type('x = (1');
   expect(await editorText(tab)).toBe('x = (1)');
   await tab.press('Shift+ArrowLeft');
   await tab.type('2');
   await tab.type(');');
   expect(await editorText(tab)).toBe('x = (2);');
-  expect(await tab.evaluate(() => (window as unknown as { browserEdits: string[] }).browserEdits)).toEqual([]);
+  if (tab.engine === 'webkit') expect((await browserEdits()).length).toBeGreaterThan(3);
+  else expect(await browserEdits()).toEqual([]);
   await tab.press('Control+z');
   expect(['', 'x = (1)', 'x = (1);', 'x = (2)']).toContain(await editorText(tab));
   // At the test driver's full speed, no key lost and none doubled, brackets and quotes included.
@@ -245,6 +247,16 @@ test('typed text lands once where the cursor is: brackets close and are stepped 
   const line = "const probe = tf.layers.dense({ units: [4, (2)][0], activation: 'relu' }); // {[('x')]}";
   await tab.type(line);
   expect(await editorText(tab)).toBe(line);
+  // A key the browser edits itself among typed ones (a dead key's accent, an input method's text)
+  // goes in at the cursor too.
+  await tab.press('Control+a');
+  await tab.press('Delete');
+  await tab.type('dense({ units');
+  await tab.evaluate(() =>
+    window.addEventListener('beforeinput', (event) => event.stopImmediatePropagation(), { capture: true, once: true }),
+  );
+  await tab.type('QZ');
+  expect(await editorText(tab)).toBe('dense({ unitsQZ})');
 });
 
 test('on a French page, the help’s labels are French and the documentation tfjs’ English', async ({ tab }) => {

@@ -8,21 +8,24 @@
  * Only where nothing else can be going on: the text is what the key pressed just before says
  * (so not an input method, a dead key, a virtual keyboard's "Unidentified" key, autocorrect, a
  * paste or a drop), one cursor or selection, no composition, an editable state, and the
- * browser's selection is the editor's. Anything else takes CodeMirror's own path, and so does
- * all typing on phones and tablets: their keyboards keep a model of the text (suggestions,
- * capitals, corrections) that CodeMirror's own path is tuned to.
+ * browser's selection is the editor's. Anything else takes CodeMirror's own path.
+ *
+ * Not in WebKit (Safari, every iOS browser) nor on Android: all their typing keeps CodeMirror's
+ * own path. Once characters have gone in this way, WebKit's next edit of its own (a dead key's
+ * accent, an input method's text) goes where its typing began, not at the caret: after `({ `
+ * and `units` typed this way, a browser-edited `Q` made `({Q units})`. Android's keyboards keep
+ * a model of the text (suggestions, capitals, corrections) that CodeMirror's own path is tuned to.
  */
 import type { Extension, Transaction } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 
-/** Android, iOS and iPadOS (a "Mac" with a touch screen), told apart as CodeMirror does. */
-function virtualKeyboard(): boolean {
-  const { userAgent, vendor, maxTouchPoints } = navigator;
-  return /Android\b/.test(userAgent) || (/Apple Computer/.test(vendor) && (/Mobile\/\w+/.test(userAgent) || maxTouchPoints > 2));
+/** WebKit and Android, told apart as CodeMirror does (its `safari` also covers iOS and iPadOS). */
+function ownPathOnly(): boolean {
+  return /Apple Computer/.test(navigator.vendor) || /Android\b/.test(navigator.userAgent);
 }
 
 export function typedText(): Extension {
-  if (virtualKeyboard()) return [];
+  if (ownPathOnly()) return [];
   /** The `key` of the last keydown, until its text arrives or the key is released. */
   let pressed: string | null = null;
   return EditorView.domEventHandlers({
@@ -50,9 +53,10 @@ export function typedText(): Extension {
       const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
       const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
       if (Math.min(anchor, head) !== from || Math.max(anchor, head) !== to) return false;
+      // Built when asked for, from the state of that moment, as CodeMirror's own is.
       let insert: Transaction | undefined;
       const defaultInsert = (): Transaction =>
-        (insert ??= state.update(state.replaceSelection(text), { userEvent: 'input.type', scrollIntoView: true }));
+        (insert ??= view.state.update(view.state.replaceSelection(text), { userEvent: 'input.type', scrollIntoView: true }));
       // Closing brackets and the like are input handlers: they see the text as they would have.
       const handled = state.facet(EditorView.inputHandler).some((handler) => handler(view, from, to, text, defaultInsert));
       if (!handled) view.dispatch(defaultInsert());
