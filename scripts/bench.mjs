@@ -20,6 +20,7 @@ import { deflateRawSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { LANGS } from '../src/i18n/locales.ts';
 import { measurePage } from './bench/pages.mjs';
+import { writeCodeMirrorAlonePage } from './bench/codemirror-alone.mjs';
 import { writeNaivePage } from './bench/naive.mjs';
 import { measureNaive, measureSite } from './bench/runs.mjs';
 import { builtPages } from './dist.mjs';
@@ -41,6 +42,7 @@ const RUNS = Number(options.runs);
 const PORT = Number(options.port);
 const BASE = `http://127.0.0.1:${PORT}`;
 const NAIVE = `http://127.0.0.1:${PORT + 1}`;
+const CODEMIRROR_ALONE = `http://127.0.0.1:${PORT + 2}`;
 /** Chromium's CPU emulation of a mid-range phone. */
 const THROTTLE = 4;
 const GOALS = {
@@ -54,7 +56,7 @@ const GOALS = {
   keystrokeMs: KEYSTROKE_BUDGET_MS,
 };
 
-/** Typing sessions measured each way (with the editor's help, without). */
+/** Typing sessions measured each way (with the editor's help, without, and the peers). */
 const TYPING_RUNS = 5;
 
 /** Medians over typing sessions, with the range of the longest task and every session's figures. */
@@ -169,7 +171,8 @@ async function main() {
   if (!existsSync('dist')) throw new Error('no dist/: run without --no-build');
   const naiveDir = writeNaivePage('bench-results/naive');
   const chromiumPath = (await findEngines()).chromium?.executablePath;
-  const servers = [serve('dist', PORT), serve(naiveDir, PORT + 1)];
+  const aloneDir = await writeCodeMirrorAlonePage('bench-results/codemirror-alone');
+  const servers = [serve('dist', PORT), serve(naiveDir, PORT + 1), serve(aloneDir, PORT + 2)];
   await new Promise((r) => setTimeout(r, 500));
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
@@ -199,14 +202,17 @@ async function main() {
       };
     }
     result.longestGapMs = ms(await measureResponsiveness(browser));
-    // The same typing with the editor's tfjs help, without it (what the help costs a keystroke), and
-    // with the browser editing the DOM as CodeMirror alone lets it (the peer of typed-text.ts),
-    // in turn, TYPING_RUNS times each: the longest task of a single run is one sample of a maximum.
-    const typing = { help: [], bare: [], browserEdits: [] };
+    // The same typing with the editor's tfjs help, without it (what the help costs a keystroke),
+    // with the browser editing the DOM as CodeMirror alone lets it (the peer of typed-text.ts), and
+    // in CodeMirror as it ships (the floor: ./bench/codemirror-alone.mjs), in turn, TYPING_RUNS
+    // times each: the longest task of a single run is one sample of a maximum.
+    const typing = { help: [], bare: [], browserEdits: [], codemirrorAlone: [] };
     for (let i = 0; i < TYPING_RUNS; i++) {
       typing.help.push(await editorTyping(browser, BASE));
       typing.bare.push(await editorTyping(browser, BASE, { withoutHelp: true }));
       typing.browserEdits.push(await editorTyping(browser, BASE, { browserEdits: true }));
+      // No help there to wait for.
+      typing.codemirrorAlone.push(await editorTyping(browser, CODEMIRROR_ALONE, { withoutHelp: true }));
     }
     result.typing = Object.fromEntries(Object.entries(typing).map(([key, runs]) => [key, typingSummary(runs)]));
     // One more session, for V8's compiling on background threads: its trace weighs on the figures.
@@ -279,15 +285,22 @@ async function main() {
       `<= ${GOALS.gapMs}`,
       verdict(result.longestGapMs <= GOALS.gapMs),
     ],
+    // The budget is a maximum: one session over it is one keystroke a reader felt.
     [
       `longest keystroke task, 200-line snippet, with help / without (ms, median of ${TYPING_RUNS}; range; mean CPU of a keydown's task)`,
       [result.typing.help, result.typing.bare].map(typingFigures).join(' / '),
-      `<= ${GOALS.keystrokeMs}`,
-      verdict(result.typing.help.longestKeystrokeTaskMs <= GOALS.keystrokeMs),
+      `<= ${GOALS.keystrokeMs} in every session`,
+      verdict(result.typing.help.longestKeystrokeTaskRangeMs[1] <= GOALS.keystrokeMs),
     ],
     [
       `the same, the browser editing the DOM and CodeMirror reading it back (ms, median of ${TYPING_RUNS}; range; mean CPU)`,
       typingFigures(result.typing.browserEdits),
+      '-',
+      '-',
+    ],
+    [
+      `the same in CodeMirror alone, as it ships, on a page of its own: the floor (ms, median of ${TYPING_RUNS}; range; mean CPU)`,
+      typingFigures(result.typing.codemirrorAlone),
       '-',
       '-',
     ],
