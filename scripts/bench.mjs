@@ -204,7 +204,7 @@ async function main() {
     result.longestGapMs = ms(await measureResponsiveness(browser));
     // The same typing with the editor's tfjs help, without it (what the help costs a keystroke),
     // with the browser editing the DOM as CodeMirror alone lets it (the peer of typed-text.ts), and
-    // in CodeMirror as it ships (the floor: ./bench/codemirror-alone.mjs), in turn, TYPING_RUNS
+    // in CodeMirror as it ships (the baseline: ./bench/codemirror-alone.mjs), in turn, TYPING_RUNS
     // times each: the longest task of a single run is one sample of a maximum.
     const typing = { help: [], bare: [], browserEdits: [], codemirrorAlone: [] };
     for (let i = 0; i < TYPING_RUNS; i++) {
@@ -299,7 +299,7 @@ async function main() {
       '-',
     ],
     [
-      `the same in CodeMirror alone, as it ships, on a page of its own: the floor (ms, median of ${TYPING_RUNS}; range; mean CPU)`,
+      `the same in CodeMirror alone, as it ships, on a page of its own: the baseline (ms, median of ${TYPING_RUNS}; range; mean CPU)`,
       typingFigures(result.typing.codemirrorAlone),
       '-',
       '-',
