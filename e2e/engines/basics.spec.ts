@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { strings } from '../../src/i18n/translate';
 import { createSiteServer } from '../../scripts/serve.mjs';
 import { expect, test } from './fixtures';
-import { clickRun, codeOf, hydrated, outputOf, settled, shareLink } from './snippet';
+import { clickCode, clickRun, codeOf, hydrated, outputOf, settled, shareLink } from './snippet';
 import { waitFor, type Tab } from './tab';
 
 const PLAYGROUND = '/en/playground/';
@@ -16,7 +16,7 @@ const ID = 'playground';
 
 /** Puts `code` in the playground's editor by typing, as a reader would (one line: no auto-indent). */
 async function typeCode(tab: Tab, code: string): Promise<void> {
-  await tab.click(`[data-snippet="${ID}"] pre, [data-snippet="${ID}"] .cm-content`);
+  await clickCode(tab, ID);
   await hydrated(tab, ID);
   await tab.click(`[data-snippet="${ID}"] .cm-content`);
   await tab.press('Control+a');
@@ -77,7 +77,7 @@ test('an edit is kept across a reload, and Reset brings the original back', asyn
   // The saved edit shows before the editor is loaded, and stays once it is.
   const saved = await tab.evaluate(() => JSON.stringify({ ...localStorage, readyState: document.readyState }));
   expect(await codeOf(tab, ID), `after the reload: ${saved}`).toBe('show("mine");');
-  await tab.click(`[data-snippet="${ID}"] pre`);
+  await clickCode(tab, ID);
   await hydrated(tab, ID);
   expect(await codeOf(tab, ID)).toBe('show("mine");');
   await tab.click(`[data-snippet="${ID}"] [data-action="reset"]`);

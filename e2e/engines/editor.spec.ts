@@ -4,7 +4,7 @@
  * syntax errors marked before any Run, and Escape then Tab still leaving the editor.
  */
 import { expect, test } from './fixtures';
-import { hydrated } from './snippet';
+import { clickCode, hydrated } from './snippet';
 import { waitFor, type Tab } from './tab';
 
 const PLAYGROUND = '/en/playground/';
@@ -12,9 +12,9 @@ const ID = 'playground';
 const EDITOR = `[data-snippet="${ID}"] .cm-editor`;
 
 /** Focuses the playground's editor, waits for its help to load, and empties it. */
-async function emptyEditor(tab: Tab): Promise<void> {
-  await tab.goto(PLAYGROUND);
-  await tab.click(`[data-snippet="${ID}"] pre, ${EDITOR} .cm-content`);
+async function emptyEditor(tab: Tab, path = PLAYGROUND): Promise<void> {
+  await tab.goto(path);
+  await clickCode(tab, ID);
   await hydrated(tab, ID);
   await tab.click(`${EDITOR} .cm-content`);
   await waitFor(tab, (sel: string) => document.querySelector(sel)?.hasAttribute('data-assist'), [EDITOR], { message: 'the editor’s help' });
@@ -260,13 +260,7 @@ test('typed text lands once where the cursor is: brackets close and are stepped 
 });
 
 test('on a French page, the help’s labels are French and the documentation tfjs’ English', async ({ tab }) => {
-  await tab.goto('/fr/playground/');
-  await tab.click(`[data-snippet="${ID}"] pre`);
-  await hydrated(tab, ID);
-  await tab.click(`${EDITOR} .cm-content`);
-  await waitFor(tab, (sel: string) => document.querySelector(sel)?.hasAttribute('data-assist'), [EDITOR], { message: 'the editor’s help' });
-  await tab.press('Control+a');
-  await tab.press('Delete');
+  await emptyEditor(tab, '/fr/playground/');
   await tab.type('tf.layers.de');
   const seen = await waitFor(
     tab,

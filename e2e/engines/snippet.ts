@@ -29,6 +29,15 @@ export async function settled(tab: Tab, id: string, timeout = 30_000): Promise<s
   );
 }
 
+/**
+ * Clicks a snippet's code: the static block, or the editor that has replaced it. The pointer
+ * passing over the block is an intent that can bring the editor in mid-click, and a click aimed
+ * at the static block alone would then wait for a block that is gone.
+ */
+export async function clickCode(tab: Tab, id: string): Promise<void> {
+  await tab.click(`[data-snippet="${id}"] pre, [data-snippet="${id}"] .cm-content`);
+}
+
 /** Waits until the editor has replaced the static code (the island is loaded). An editor that never comes says how far it got. */
 export async function hydrated(tab: Tab, id: string): Promise<void> {
   await explained(tab, id, () =>
