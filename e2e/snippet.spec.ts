@@ -1,5 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { strings } from '../src/i18n/translate';
 import { PLAYGROUND, editorText, pageAnswers, run, setCode, settled, snippet, watchDialogs } from './helpers';
+
+/** The note a reader sees when the editor's chunk does not arrive (and only that one). */
+const EDITOR_FAILED = strings.en['snippet.editorFailed'];
 
 test.describe('live snippets', () => {
   test('shows the code highlighted before any JavaScript, then runs a matMul', async ({ page }) => {
@@ -92,7 +96,7 @@ test.describe('live snippets', () => {
     const root = snippet(page);
     const pre = root.locator('pre').first();
     await pre.click();
-    await expect(root.getByRole('alert')).toHaveText(/The editor could not load/);
+    await expect(root.getByRole('alert')).toHaveText(EDITOR_FAILED, { useInnerText: true });
     expect(refused).toBeGreaterThan(0);
     await expect(root.locator('.cm-content')).toHaveCount(0);
     await pre.press('End');
@@ -120,7 +124,7 @@ test.describe('live snippets', () => {
     const highlighted = await pre.locator('span[class^="tk-"]').count();
     expect(highlighted, 'the build highlights the code').toBeGreaterThan(0);
     await pre.click();
-    await expect(root.getByRole('alert')).toHaveText(/The editor could not load/);
+    await expect(root.getByRole('alert')).toHaveText(EDITOR_FAILED, { useInnerText: true });
     await pre.press('End');
     await pre.pressSequentially(' // typed meanwhile');
     await expect(root.getByText('edited', { exact: true })).toBeVisible();
@@ -141,7 +145,7 @@ test.describe('live snippets', () => {
 
     // Reset before any reload puts back the build's highlighted block itself.
     await pre.click();
-    await expect(root.getByRole('alert')).toHaveText(/The editor could not load/);
+    await expect(root.getByRole('alert')).toHaveText(EDITOR_FAILED, { useInnerText: true });
     await pre.press('End');
     await pre.pressSequentially(' // again');
     await root.getByRole('button', { name: 'Reset' }).click();

@@ -103,11 +103,17 @@ async function send(req, res, file, status = 200) {
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-/** The static server for dist/ (not yet listening): the tests start their own too. */
-export const createSiteServer = () =>
+/**
+ * The static server for dist/ (not yet listening): the tests start their own too, and `refuse`
+ * drops the connection for the paths it names, as a network that fails mid-visit would.
+ *
+ * @param {{ refuse?: (pathname: string) => boolean }} [options]
+ */
+export const createSiteServer = ({ refuse = () => false } = {}) =>
   createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      if (refuse(url.pathname)) return req.socket.destroy();
       // Directory URLs always end with a slash, like the built links.
       if (!extname(url.pathname) && !url.pathname.endsWith('/')) {
         const dir = await resolveFile(url.pathname + '/');

@@ -1,14 +1,14 @@
 /**
  * What a reader does with a snippet, in each engine: edit and run from the keyboard, stop an
  * endless loop, keep an edit across a reload and reset it, open a share link without running
- * it, share (the link reaches the clipboard), see an error's line, search, read offline, pick
- * the wasm backend, and read a weights table on a phone.
+ * it, share (the link reaches the clipboard), see an error's line, search, read offline, work
+ * on while the editor cannot load, pick the wasm backend, and read a weights table on a phone.
  */
 import type { AddressInfo } from 'node:net';
 import { strings } from '../../src/i18n/translate';
 import { createSiteServer } from '../../scripts/serve.mjs';
 import { expect, test } from './fixtures';
-import { clickCode, clickRun, codeOf, hydrated, outputOf, settled, shareLink } from './snippet';
+import { clickCode, clickRun, codeOf, hydrated, loadFailedNote, outputOf, settled, shareLink } from './snippet';
 import { waitFor, type Tab } from './tab';
 
 const PLAYGROUND = '/en/playground/';
@@ -189,20 +189,30 @@ test('search finds a section and takes the reader there', async ({ tab }) => {
   );
 });
 
+/** A server of the site for one test alone (its own origin, so its storage and service worker too). */
+async function ownServer(options?: Parameters<typeof createSiteServer>[0]): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = createSiteServer(options);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 test('a page visited once reloads and runs its snippet with the server gone', async ({ tab }) => {
   test.setTimeout(120_000);
-  // A server of its own, so that this test alone loses it.
-  const server = createSiteServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await ownServer();
+  const { origin } = server;
   try {
     await tab.goto(`${origin}/en/`);
     await waitFor(tab, () => navigator.serviceWorker?.controller !== null, [], { timeout: 20_000, message: 'the service worker' });
     await clickRun(tab, 'overview-first');
     expect(await settled(tab, 'overview-first')).toBe('done');
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   }
   expect(
     await tab.evaluate(
@@ -219,6 +229,69 @@ test('a page visited once reloads and runs its snippet with the server gone', as
   await clickRun(tab, 'overview-first');
   expect(await settled(tab, 'overview-first')).toBe('done');
   expect((await outputOf(tab, 'overview-first')).errors).toEqual([]);
+});
+
+test('an editor that cannot load: the snippet says so, runs and keeps what is typed into the code meanwhile, and a reload brings the editor', async ({
+  tab,
+}) => {
+  test.setTimeout(120_000);
+  let online = false;
+  // The connection drops on the editor's chunk alone: the page and the island have arrived.
+  const server = await ownServer({ refuse: (path) => !online && /^\/_astro\/editor\.[\w-]+\.js$/.test(path) });
+  try {
+    await tab.goto(`${server.origin}${PLAYGROUND}`);
+    await clickCode(tab, ID);
+    await waitFor(tab, (id: string) => document.querySelector(`[data-snippet="${id}"]`)?.hasAttribute('data-load-failed'), [ID], {
+      message: 'the editor to fail',
+    });
+    expect(await loadFailedNote(tab, ID)).toBe(strings.en['snippet.editorFailed']);
+    expect(await tab.evaluate((id: string) => document.querySelector(`[data-snippet="${id}"] .cm-content`) === null, ID)).toBe(true);
+    // The static code takes the typing; Run runs what it shows.
+    await tab.press('Control+a');
+    await tab.type('show(tf.scalar(6 * 7), "typed");');
+    await clickRun(tab, ID);
+    expect(await settled(tab, ID)).toBe('done');
+    const seen = await outputOf(tab, ID);
+    expect(seen.tensors).toHaveLength(1);
+    expect(seen.tensors[0]!.values.join(' ')).toContain('42');
+    await waitFor(tab, () => Object.values(localStorage).includes('show(tf.scalar(6 * 7), "typed");'), [], {
+      message: 'the edit to be saved',
+    });
+    // The connection is back, and the reader does what the note says. (WebKit: see the reload test above.)
+    online = true;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await tab.reload();
+    await clickCode(tab, ID);
+    await hydrated(tab, ID);
+    expect(await codeOf(tab, ID)).toBe('show(tf.scalar(6 * 7), "typed");');
+    expect(await loadFailedNote(tab, ID)).toBe('');
+  } finally {
+    await server.close();
+  }
+});
+
+test('a snippet whose code cannot load says so when Run is pressed, and runs after a reload', async ({ tab }) => {
+  test.setTimeout(120_000);
+  let online = false;
+  // The island's chunk, which Run needs, does not arrive.
+  const server = await ownServer({ refuse: (path) => !online && /^\/_astro\/island\.[\w-]+\.js$/.test(path) });
+  const seen = async () => ({
+    state: await tab.evaluate((id: string) => document.querySelector(`[data-snippet="${id}"] [data-status-state]`)?.textContent, ID),
+    note: await loadFailedNote(tab, ID),
+  });
+  try {
+    await tab.goto(`${server.origin}${PLAYGROUND}`);
+    await clickRun(tab, ID);
+    expect(await settled(tab, ID)).toBe('error');
+    expect(await seen()).toEqual({ state: strings.en['snippet.state.error'], note: strings.en['snippet.islandFailed'] });
+    online = true;
+    await tab.reload();
+    await clickRun(tab, ID);
+    expect(await settled(tab, ID)).toBe('done');
+    expect(await seen()).toEqual({ state: strings.en['snippet.state.done'], note: '' });
+  } finally {
+    await server.close();
+  }
 });
 
 test('on a phone, a weights table keeps its headers whole', async ({ tab }) => {

@@ -72,6 +72,14 @@ async function explained<T>(tab: Tab, id: string, wait: () => Promise<T>): Promi
   }
 }
 
+/** The note a reader sees when part of snippet `id` did not arrive, or '' when none shows. */
+export function loadFailedNote(tab: Tab, id: string): Promise<string> {
+  return tab.evaluate((snippet: string) => {
+    const note = document.querySelector<HTMLElement>(`[data-snippet="${snippet}"] [data-load-failed-note]`);
+    return note?.checkVisibility() ? note.innerText.trim() : '';
+  }, id);
+}
+
 /** The code in a snippet's editor (or its static block), line by line. */
 export function codeOf(tab: Tab, id: string): Promise<string> {
   return tab.evaluate((snippet: string) => {

@@ -10,7 +10,7 @@
  * turns editable on intent.
  */
 import { saysAwait } from './awaits-word';
-import { actionOf, rootKey, SELECTORS, type Action, type Boot } from './markup';
+import { actionOf, rootKey, SELECTORS, setLoadFailed, type Action, type Boot } from './markup';
 import { mark } from './marks';
 import type { BackendName } from './protocol';
 import type { StartedWorker } from './runtime/pool';
@@ -115,8 +115,8 @@ function intent(boot: Boot): void {
       firstWorker = null;
       // Offline or blocked: the note says so; the static code stays readable and selectable.
       engaged.delete(boot);
-      boot.root.dataset.loadFailed = '';
-      if (boot.pending.length > 0) boot.root.dataset.state = 'error';
+      setLoadFailed(boot.root, 'island');
+      if (boot.pending.includes('run')) showState(boot, 'error');
       boot.pending = [];
     });
 }
@@ -128,11 +128,15 @@ function bootOf(target: EventTarget | null): Boot | undefined {
 
 function queue(boot: Boot, action: Action): void {
   if (!boot.pending.includes(action)) boot.pending.push(action);
-  if (action === 'run') {
-    boot.root.dataset.state = 'loading';
-    const label = boot.root.querySelector<HTMLElement>(SELECTORS.state);
-    if (label?.dataset.labelLoading) label.textContent = label.dataset.labelLoading;
-  }
+  if (action === 'run') showState(boot, 'loading');
+}
+
+/** The states the page shows before the island is there, with their labels from the markup (this script carries no strings). */
+function showState(boot: Boot, state: 'loading' | 'error'): void {
+  boot.root.dataset.state = state;
+  const label = boot.root.querySelector<HTMLElement>(SELECTORS.state);
+  const text = label?.dataset[state === 'loading' ? 'labelLoading' : 'labelError'];
+  if (label && text) label.textContent = text;
 }
 
 function onIntent(event: Event): void {

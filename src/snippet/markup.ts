@@ -29,6 +29,19 @@ export const SELECTORS = {
   output: '[data-output]',
 } as const;
 
+/**
+ * What did not arrive, as the root's `data-load-failed` says: the island (Run cannot work) or
+ * the editor alone (Run works on the static code). Each has its note in the markup.
+ */
+export const LOAD_FAILURES = ['island', 'editor'] as const;
+export type LoadFailure = (typeof LOAD_FAILURES)[number];
+
+/** Shows the note for what did not arrive, or none. */
+export function setLoadFailed(root: HTMLElement, failure: LoadFailure | null): void {
+  if (failure) root.dataset.loadFailed = failure;
+  else delete root.dataset.loadFailed;
+}
+
 /** A snippet's time limit when its file sets none (`// @timeout`). */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 

@@ -81,7 +81,9 @@ export const en = {
   'snippet.timedOut': 'Stopped after {seconds}: the time limit of this snippet. Is there an endless loop?',
   'snippet.startUnreachable': 'TensorFlow.js could not be downloaded. Check your connection, then press Run again.',
   'snippet.startFailed': 'TensorFlow.js could not start in this browser: {message}',
-  'snippet.loadFailed': 'The editor could not load. Check your connection and reload the page; the code stays readable and copyable.',
+  'snippet.islandFailed':
+    'This snippet could not load, so it cannot run. Check your connection and reload the page; the code stays readable and copyable.',
+  'snippet.editorFailed': 'The editor could not load. Check your connection and reload the page; the code stays readable and copyable.',
   'snippet.copied': 'Code copied',
   'snippet.copyFailed': 'Could not copy: select the code and copy it by hand.',
   'snippet.resetDone': 'Original code restored. Undo (Ctrl+Z) brings your version back.',

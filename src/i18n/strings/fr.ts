@@ -82,7 +82,9 @@ export const fr = {
   'snippet.timedOut': 'Arrêté après {seconds} : c’est la limite de temps de cet extrait. Y a-t-il une boucle sans fin ?',
   'snippet.startUnreachable': 'TensorFlow.js n’a pas pu être téléchargé. Vérifiez votre connexion, puis appuyez de nouveau sur Exécuter.',
   'snippet.startFailed': 'TensorFlow.js n’a pas pu démarrer dans ce navigateur : {message}',
-  'snippet.loadFailed':
+  'snippet.islandFailed':
+    'Cet extrait n’a pas pu se charger et ne peut donc pas s’exécuter. Vérifiez votre connexion et rechargez la page ; le code reste lisible et copiable.',
+  'snippet.editorFailed':
     'L’éditeur n’a pas pu se charger. Vérifiez votre connexion et rechargez la page ; le code reste lisible et copiable.',
   'snippet.copied': 'Code copié',
   'snippet.copyFailed': 'Copie impossible : sélectionnez le code et copiez-le à la main.',

@@ -5,7 +5,7 @@
  * is hidden. Each snippet is a SnippetIsland.
  */
 import '../render/render.css';
-import { readRoot, SELECTORS, type Boot } from '../markup';
+import { readRoot, SELECTORS, setLoadFailed, type Boot } from '../markup';
 import type { BackendName } from '../protocol';
 import { translator } from '../../i18n/translate';
 import { mark } from '../marks';
@@ -52,7 +52,7 @@ function mount(boot: Boot): SnippetIsland {
     island = new SnippetIsland(boot, ctx);
     islands.set(boot.root, island);
     boot.hydrated = true;
-    delete boot.root.dataset.loadFailed;
+    setLoadFailed(boot.root, null);
     const actions = boot.pending.splice(0);
     for (const action of actions) island.act(action);
     if (!actions.includes('run')) island.bringEditor();

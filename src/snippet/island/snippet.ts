@@ -10,7 +10,7 @@
  */
 import type { EditorView } from '@codemirror/view';
 import type { Lang } from '../../i18n/locales';
-import { actionOf, readRoot, SELECTORS, type Action, type Boot } from '../markup';
+import { actionOf, readRoot, SELECTORS, setLoadFailed, type Action, type Boot } from '../markup';
 import type { BackendName, ErrorData, RunEvent } from '../protocol';
 import { SnippetRunner, type RunSink } from '../runtime/runner';
 import { StartError, type WorkerPool } from '../runtime/pool';
@@ -104,9 +104,9 @@ export class SnippetIsland implements RunSink {
    * Mounts the editor in place of the static code (once), when no pointer is held on the block
    * and no IME composition runs there, so that swapping loses nothing the reader does. If its
    * chunk does not arrive (the connection dropped since the island loaded), the snippet says so
-   * and the next intent asks again (Chromium fetches it again; engines that keep a failed module
-   * fail at once, and the note's advice, reload, is what works there). Run keeps working on the
-   * static code meanwhile.
+   * and the next intent asks again (Chromium fetches it again; Firefox and WebKit keep the failed
+   * module and fail at once, so the note's advice, reload, is what works there: e2e/engines).
+   * Run keeps working on the static code meanwhile.
    */
   private mountEditor(): Promise<EditorView> {
     this.editor ??= Promise.all([this.loadEditor(), this.boot.settled()]).then(([editor]) => this.swapIn(editor));
@@ -121,7 +121,7 @@ export class SnippetIsland implements RunSink {
       },
       (error: unknown) => {
         this.editor = null;
-        this.root.dataset.loadFailed = '';
+        setLoadFailed(this.root, 'editor');
         throw new EditorUnavailable(String(error), { cause: error });
       },
     );
@@ -158,7 +158,7 @@ export class SnippetIsland implements RunSink {
     if (start.focused) view.focus();
     if (this.errorLine !== null && this.runCode === this.code()) editor.markErrorLine(view, this.errorLine);
     this.status.setEdited(this.code() !== this.original);
-    delete this.root.dataset.loadFailed;
+    setLoadFailed(this.root, null);
     mark('editor');
     this.applyShared(view, editor);
     return view;
