@@ -73,6 +73,9 @@ test.describe('live snippets', () => {
   test('the await parser loads beside tfjs for a snippet that awaits', async ({ page }) => {
     await page.goto('/en/trainable-weights/');
     const awaiting = snippet(page, 'weights-layer');
+    // The first intent decides what the first worker loads: make it this snippet's, from the
+    // keyboard (a pointer on its way to Run may pass over another snippet as the page settles).
+    await awaiting.locator('pre').focus();
     await run(awaiting);
     expect(await settled(awaiting)).toBe('done');
     // Told at its start, the run's worker asked for the parser while tfjs was still loading. Read
