@@ -85,6 +85,29 @@ test.describe('live snippets', () => {
     expect(marks['worker-parser'], JSON.stringify(marks)).toBeLessThan(marks['worker-loaded']!);
   });
 
+  test('a Run whose island did not arrive says Failed, and once a later intent brings the island the snippet is ready again', async ({
+    page,
+    context,
+  }) => {
+    // Chromium fetches a failed chunk again on the next intent (Firefox and WebKit need a reload: e2e/engines).
+    let online = false;
+    await context.route(/\/_astro\/island\.[\w-]+\.js$/, (route) => (online ? route.continue() : route.abort('internetdisconnected')));
+    await page.goto(PLAYGROUND.en);
+    const root = snippet(page);
+    const state = root.locator('[data-status-state]');
+    await run(root);
+    expect(await settled(root)).toBe('error');
+    await expect(state).toHaveText(strings.en['snippet.state.error']);
+    await expect(root.getByRole('alert')).toHaveText(strings.en['snippet.islandFailed'], { useInnerText: true });
+    online = true;
+    await page.mouse.move(0, 0);
+    await root.locator('pre').first().hover();
+    await expect(root.locator('.cm-content')).toBeVisible();
+    await expect(state).toHaveText(strings.en['snippet.state.idle']);
+    await expect(root).toHaveAttribute('data-state', 'idle');
+    await expect(root.getByRole('alert')).toBeHidden();
+  });
+
   test('an editor that does not arrive says so, the code still runs, and the next intent brings it', async ({ page, context }) => {
     // The connection drops after the island came: its editor chunk fails (context.route also sees the service worker's fetches).
     const editorChunk = /\/_astro\/editor\.[\w-]+\.js$/;

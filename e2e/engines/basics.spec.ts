@@ -194,7 +194,13 @@ test('search finds a section and takes the reader there', async ({ tab }) => {
  * reload's request with the same failure, once or twice in a row, without asking the server
  * (a dropped connection or a 503 alike); Chromium and Firefox always ask again.
  */
-const reloadRefetches = (tab: Tab) => tab.engine !== 'webkit';
+function reloadRefetches(tab: Tab): boolean {
+  if (tab.engine !== 'webkit') return true;
+  test
+    .info()
+    .annotations.push({ type: 'not checked', description: 'the reload after a failed chunk (WebKit may answer it with the failure)' });
+  return false;
+}
 
 /** A server of the site for one test alone (its own origin, so its storage and service worker too). */
 async function ownServer(options?: Parameters<typeof createSiteServer>[0]): Promise<{ origin: string; close(): Promise<void> }> {
@@ -238,7 +244,7 @@ test('a page visited once reloads and runs its snippet with the server gone', as
   expect((await outputOf(tab, 'overview-first')).errors).toEqual([]);
 });
 
-test('an editor that cannot load: the snippet says so, runs and keeps what is typed into the code meanwhile, and a reload brings the editor', async ({
+test('an editor that cannot load: the snippet says so, runs and keeps what is typed into the code meanwhile, and a reload brings the editor where the engine fetches it again', async ({
   tab,
 }) => {
   test.setTimeout(120_000);
@@ -265,9 +271,8 @@ test('an editor that cannot load: the snippet says so, runs and keeps what is ty
       message: 'the edit to be saved',
     });
     if (!reloadRefetches(tab)) return;
-    // The connection is back, and the reader does what the note says. (WebKit: see the reload test above.)
+    // The connection is back, and the reader does what the note says.
     online = true;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
     await tab.reload();
     await clickCode(tab, ID);
     await hydrated(tab, ID);
@@ -278,7 +283,9 @@ test('an editor that cannot load: the snippet says so, runs and keeps what is ty
   }
 });
 
-test('a snippet whose code cannot load says so when Run is pressed, and runs after a reload', async ({ tab }) => {
+test('a snippet whose code cannot load says so when Run is pressed, and runs after a reload where the engine fetches it again', async ({
+  tab,
+}) => {
   test.setTimeout(120_000);
   let online = false;
   // The island's chunk, which Run needs, does not arrive.

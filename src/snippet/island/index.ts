@@ -53,6 +53,8 @@ function mount(boot: Boot): SnippetIsland {
     islands.set(boot.root, island);
     boot.hydrated = true;
     setLoadFailed(boot.root, null);
+    // A Run that failed because the island did not arrive (bootstrap.ts) is over: the snippet is ready now.
+    if (boot.root.dataset.state === 'error') island.state('idle');
     const actions = boot.pending.splice(0);
     for (const action of actions) island.act(action);
     if (!actions.includes('run')) island.bringEditor();
