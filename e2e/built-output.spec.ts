@@ -5,9 +5,9 @@
  * by search.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pageFiles, readPage } from '../src/collection/files';
+import { pageFiles, readPage, snippetIds, snippetPath } from '../src/collection/files';
 import { LANGS } from '../src/i18n/locales';
 import { pagePath } from '../src/i18n/paths';
 import { strings } from '../src/i18n/translate';
@@ -116,10 +116,9 @@ test('an edited snippet shows no built output: typed, saved and reloaded, or fro
  * Found in the built page, so that a change of content picks another.
  */
 function numberOnlyInOutput(lang: string): { path: string; value: string; section: string } {
-  const sources = [
-    ...LANGS.flatMap((l) => pageFiles(l).map((f) => join('content', l, f))),
-    ...readdirSync('content/snippets').map((f) => join('content/snippets', f)),
-  ].map((file) => readFileSync(file, 'utf8'));
+  const sources = [...LANGS.flatMap((l) => pageFiles(l).map((f) => join('content', l, f))), ...snippetIds().map(snippetPath)].map((file) =>
+    readFileSync(file, 'utf8'),
+  );
   for (const { file, path } of builtPages()) {
     if (!path.startsWith(`/${lang}/`)) continue;
     const html = readFileSync(file, 'utf8');

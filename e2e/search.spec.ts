@@ -1,8 +1,8 @@
 /** Search: the dialog, its keyboard, its results landing on their section, in one or both languages. */
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pageFiles } from '../src/collection/files';
+import { pageFiles, snippetIds, snippetPath } from '../src/collection/files';
 import { LANGS } from '../src/i18n/locales';
 import { pagePath } from '../src/i18n/paths';
 
@@ -19,7 +19,7 @@ function sectionOfFrenchOnlyWord(): string {
     ...pageFiles('fr')
       .filter((f) => f !== 'serialization.mdx')
       .map((f) => join('content/fr', f)),
-    ...readdirSync('content/snippets').map((f) => join('content/snippets', f)),
+    ...snippetIds().map(snippetPath),
   ].filter((file) => readFileSync(file, 'utf8').toLowerCase().includes(FRENCH_ONLY_WORD));
   expect(elsewhere, `"${FRENCH_ONLY_WORD}" must appear only in content/fr/serialization.mdx: pick another word`).toEqual([]);
   const source = readFileSync('content/fr/serialization.mdx', 'utf8');

@@ -10,7 +10,7 @@ class Scale extends tf.layers.Layer {
 tf.serialization.registerClass(Scale);
 
 // @en Learn y = 2x. The Lambda in front only adds 0: it has nothing a callback could read.
-// @fr Apprendre y = 2x. La Lambda placée devant ajoute seulement 0 : rien qu’un callback puisse lire.
+// @fr Apprendre y = 2x. La Lambda placée devant n’ajoute que 0 : elle n’a rien qu’un callback puisse lire.
 const model = tf.sequential({ layers: [
   tf.layers.inputLayer({ inputShape: [1] }),
   new Lambda({ name: 'shift', fn: (x) => tf.add(x, 0) }),

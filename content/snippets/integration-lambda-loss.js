@@ -14,7 +14,7 @@ model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
 // @fr Des cibles que le modèle prédit déjà exactement : la perte sur les données vaut 0.
 const x = tf.tensor2d([[1, 2], [3, 4]]);
 const y = tf.tensor2d([[3], [7]]);
-show(scale.losses.length, '⟦losses owned by the Lambda|pertes portées par la Lambda⟧');
+show(scale.losses.length, '⟦losses owned by the Lambda|pertes possédées par la Lambda⟧');
 const evaluated = model.evaluate(x, y);
 show(evaluated.dataSync()[0], '⟦evaluate loss|perte renvoyée par evaluate⟧');
 const history = await model.fit(x, y, { epochs: 1, batchSize: 2, shuffle: false });

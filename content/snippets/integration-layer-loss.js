@@ -20,7 +20,7 @@ model.compile({ optimizer: tf.train.sgd(0.01), loss: 'meanSquaredError' });
 
 const x = tf.tensor2d([[1, 2], [3, 4]]);
 const y = tf.tensor2d([[3], [7]]);
-show(scale.losses.length, '⟦losses owned by the layer|pertes portées par la couche⟧');
+show(scale.losses.length, '⟦losses owned by the layer|pertes possédées par la couche⟧');
 const penalties = model.calculateLosses();
 show(penalties[0], '⟦model.calculateLosses()[0]|model.calculateLosses()[0]⟧');
 const evaluated = model.evaluate(x, y);

@@ -15,8 +15,8 @@ class Affine extends tf.layers.Layer {
 }
 tf.serialization.registerClass(Affine);
 
-// @en Learn y = 3x + 1 on x / 4 (the Lambda rescales the input; it learns nothing).
-// @fr Apprendre y = 3x + 1 sur x / 4 (la Lambda remet l’entrée à l’échelle ; elle n’apprend rien).
+// @en Learn y = 0.75x + 1: the Lambda rescales x to u = x / 4 (it learns nothing), the layer learns 3u + 1.
+// @fr Apprendre y = 0.75x + 1 : la Lambda ramène x à u = x / 4 (elle n’apprend rien), la couche apprend 3u + 1.
 const model = tf.sequential({ layers: [
   tf.layers.inputLayer({ inputShape: [1] }),
   new Lambda({ name: 'quarter', fn: (x) => tf.div(x, 4) }),

@@ -22,7 +22,7 @@ const outputs = [
   custom.apply(x), custom.apply(x, { training: true }),
 ];
 show(outputs[0], '⟦Lambda, inference|Lambda, inférence⟧');
-show(outputs[1], '⟦Lambda, training: true|Lambda, training : true⟧');
+show(outputs[1], '⟦Lambda, training: true|Lambda, en entraînement⟧');
 show(outputs[2], '⟦custom layer, inference|couche personnalisée, inférence⟧');
-show(outputs[3], '⟦custom layer, training: true|couche personnalisée, training : true⟧');
+show(outputs[3], '⟦custom layer, training: true|couche personnalisée, en entraînement⟧');
 tf.dispose([x, ...outputs]);

@@ -7,7 +7,7 @@ const reload = (lambda) => tf.models.modelFromJSON(
   tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [3] }), lambda] }).toJSON(null, false));
 
 // @en 1. The function names GREY: only its text is saved, and reloaded it sees globals only.
-// @fr 1. La fonction nomme GREY : seul son texte est sauvegardé, et rechargée elle ne voit que les noms globaux.
+// @fr 1. La fonction nomme GREY : seul son texte est sauvegardé, et, une fois rechargée, elle ne voit que les noms globaux.
 const named = await reload(new Lambda({ name: 'named', fn: (x) => tf.matMul(x, GREY), outputShape: [1] }));
 try {
   named.predict(x);

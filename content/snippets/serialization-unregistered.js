@@ -14,5 +14,5 @@ const model = tf.sequential({ layers: [new Scale({ inputShape: [3], name: 'scale
 const topology = model.toJSON(null, false);
 show(topology.config.layers[0], '⟦serializing works|la sérialisation fonctionne⟧');
 // @en Loading needs the class behind "class_name": "Scale".
-// @fr Le chargement a besoin de la classe derrière "class_name": "Scale".
+// @fr Le chargement a besoin de la classe nommée dans class_name (Scale).
 await tf.models.modelFromJSON(topology);

@@ -1,6 +1,6 @@
 // @expect-error [null,4]
 // @en The same grey conversion as a custom layer that checks its input in build().
-// @fr La même conversion en gris, en couche personnalisée qui vérifie son entrée dans build().
+// @fr La même conversion en niveaux de gris, en couche personnalisée qui vérifie son entrée dans build().
 class Grey extends tf.layers.Layer {
   static className = 'Grey';
   build(inputShape) {

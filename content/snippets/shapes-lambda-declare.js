@@ -9,12 +9,12 @@ const input = tf.input({ shape: [3] });
 // @en An array without the batch axis, like Keras' tuple: the batch axis is prepended.
 // @fr Un tableau sans l’axe du lot, comme le tuple de Keras : l’axe du lot est ajouté devant.
 const asTuple = new Lambda({ fn: toGrey, outputShape: [1] });
-show(asTuple.apply(input).shape, '⟦outputShape: [1]|outputShape : [1]⟧');
+show(asTuple.apply(input).shape, '⟦outputShape: [1]|outputShape = [1]⟧');
 
 // @en A function receives the full input shape, batch axis included.
 // @fr Une fonction reçoit la forme complète de l’entrée, axe du lot compris.
 const asFunction = new Lambda({ fn: toGrey, outputShape: (s) => [s[0], 1] });
-show(asFunction.apply(input).shape, '⟦outputShape: function|outputShape : fonction⟧');
+show(asFunction.apply(input).shape, '⟦outputShape: function|outputShape = fonction⟧');
 
 // @en Declared, never checked: the model believes [null, 7] even after real data has flowed.
 // @fr Déclarée, jamais vérifiée : le modèle croit [null, 7], même après le passage des données.

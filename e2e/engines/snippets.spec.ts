@@ -4,11 +4,9 @@
  * and shows what the output rendered at build time shows (run in Node), so the same in
  * Chromium, Firefox and WebKit.
  */
-import { readFileSync } from 'node:fs';
 import { LANGS } from '../../src/i18n/locales';
 import { pagePath } from '../../src/i18n/paths';
-import { parseSnippet } from '../../src/snippet/source';
-import { pageFiles, readPage } from '../../src/collection/files';
+import { pageFiles, readPage, readSnippet } from '../../src/collection/files';
 import { expect, test } from './fixtures';
 import { clickRun, differences, outputOf, settled } from './snippet';
 
@@ -22,7 +20,7 @@ for (const lang of LANGS) {
       test.setTimeout(60_000 + 20_000 * page.snippetIds.length);
       await tab.goto(path);
       for (const id of page.snippetIds) {
-        const source = parseSnippet(id, readFileSync(`content/snippets/${id}.js`, 'utf8'), lang);
+        const source = readSnippet(id, lang);
         const built = await outputOf(tab, id);
         expect(built.built, `${id} has its output from the build`).toBe(true);
         await clickRun(tab, id);

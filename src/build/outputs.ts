@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { translator } from '../i18n/translate';
+import { DEFAULT_BACKEND } from '../tfjs/backends';
 import { runSnippetCode, type RunResult } from '../snippet/node/run';
 import type { RunEvent } from '../snippet/protocol';
 
@@ -150,7 +151,7 @@ export function renderOutputHtml(source: Pick<SnippetSource, 'lang' | 'expectErr
     const note = document.createElement('p');
     note.className = 'out-built';
     note.setAttribute('data-built-note', '');
-    const backend = result.done?.backend ?? 'cpu';
+    const backend = translator(source.lang).t(`snippet.backendName.${result.done?.backend ?? DEFAULT_BACKEND}`);
     note.textContent = translator(source.lang).t('output.builtNote', { version: result.tfVersion, backend });
     items.append(note);
     // At build time there is no script to unfold a folded value later: everything is drawn.

@@ -1,10 +1,12 @@
-/** Reads the MDX pages as files, outside Astro: for the tests, the e2e specs and the benchmark. */
+/** Reads the MDX pages and the snippets as files, outside Astro: for the tests, the e2e specs and the benchmark. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../i18n/locales';
 import { parseHeadingMarker } from '../markdown/section-ids';
+import { parseSnippet, type SnippetSource } from '../snippet/source';
 
 const CONTENT = 'content';
+const SNIPPETS = join(CONTENT, 'snippets');
 
 export interface PageFile {
   lang: Lang;
@@ -44,4 +46,26 @@ export function readPage(lang: Lang, file: string): PageFile {
   const headings = [...prose.matchAll(/^(#{2,6}) (.+)$/gm)].map((h) => ({ depth: h[1]!.length, ...parseHeadingMarker(h[2]!.trim()) }));
   const snippetIds = [...body.matchAll(/<Snippet\s+[^>]*\bid="([^"]+)"/g)].map((s) => s[1]!);
   return { lang, file, frontmatter, body, prose, headings, snippetIds };
+}
+
+/** Every snippet's id: the files in content/snippets, without `.js`, sorted. */
+export function snippetIds(): string[] {
+  return readdirSync(SNIPPETS)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => f.slice(0, -'.js'.length))
+    .sort();
+}
+
+/** A snippet's file as written, every language in it. */
+export function readSnippetFile(id: string): string {
+  return readFileSync(snippetPath(id), 'utf8');
+}
+
+export function snippetPath(id: string): string {
+  return join(SNIPPETS, `${id}.js`);
+}
+
+/** A snippet as the page in `lang` shows it. */
+export function readSnippet(id: string, lang: Lang): SnippetSource {
+  return parseSnippet(id, readSnippetFile(id), lang);
 }

@@ -26,6 +26,8 @@ export interface Translator {
   pluralKey(key: PluralKey, n: number): UiKey;
   /** The string for `key` split around its placeholders, so some can be elements. */
   nodes(key: UiKey, vars: Record<string, string | Node>): (string | Node)[];
+  /** Parts of one sentence, joined by the language's semicolon (fr: with a narrow no-break space before it). */
+  list(parts: readonly string[]): string;
   /** A count, with the language's thousands separator (fr: 1 234, with a narrow no-break space). */
   count(n: number): string;
   /** A measured value, compactly: integers as they are, else 4 significant digits, an exponent for tiny or huge magnitudes. */
@@ -58,6 +60,7 @@ function create(lang: Lang): Translator {
     plural: (key, n, vars = {}) => fill(dict[pluralKey(key, n)], { n: formatCount(tag, n), ...vars }),
     pluralKey,
     nodes: (key, vars) => fillNodes(dict[key], vars),
+    list: (parts) => parts.join(dict['output.listSeparator']),
     count: (n) => formatCount(tag, n),
     number(v) {
       if (Number.isNaN(v)) return 'NaN';

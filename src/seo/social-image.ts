@@ -45,7 +45,7 @@ function textWidth(text: string, size: number, bold: boolean): number {
 }
 
 /** Greedy word wrap; the last allowed line ends with an ellipsis when the text does not fit. */
-function wrap(text: string, size: number, bold: boolean, maxWidth: number, maxLines: number): string[] {
+export function wrap(text: string, size: number, bold: boolean, maxWidth: number, maxLines: number): string[] {
   const lines: string[] = [];
   let line = '';
   // Only ordinary spaces break: French no-break spaces keep ? ! : and » with the word before.
@@ -60,8 +60,10 @@ function wrap(text: string, size: number, bold: boolean, maxWidth: number, maxLi
     line = word;
     if (lines.length === maxLines) {
       let last = lines.pop() ?? '';
-      while (last.includes(' ') && textWidth(`${last} …`, size, bold) > maxWidth) last = last.slice(0, last.lastIndexOf(' '));
-      lines.push(`${last} …`);
+      // The ellipsis follows the last word kept, as in print, without the punctuation it cut after.
+      const cut = (kept: string) => `${kept.replace(/[\s,;:.\u00a0\u202f]+$/, '')}…`;
+      while (last.includes(' ') && textWidth(cut(last), size, bold) > maxWidth) last = last.slice(0, last.lastIndexOf(' '));
+      lines.push(cut(last));
       return lines;
     }
   }

@@ -12,7 +12,7 @@
 import { saysAwait } from './awaits-word';
 import { actionOf, rootKey, SELECTORS, setLoadFailed, type Action, type Boot } from './markup';
 import { mark } from './marks';
-import type { BackendName } from './protocol';
+import { DEFAULT_BACKEND } from '../tfjs/backends';
 import type { StartedWorker } from './runtime/pool';
 import { spawnWorker } from './runtime/spawn';
 import { showStatic } from './static-code';
@@ -103,7 +103,7 @@ function intent(boot: Boot): void {
   // arrived: its download and parse are the longest part of a first Run.
   let started: StartedWorker | undefined;
   if (!firstWorker) {
-    const backend: BackendName = loadBackendChoice(getStorage()) === 'wasm' ? 'wasm' : 'cpu';
+    const backend = loadBackendChoice(getStorage()) ?? DEFAULT_BACKEND;
     started = firstWorker = { worker: spawnWorker(), backend };
     mark('worker-spawn');
     started.worker.postMessage({ type: 'init', backend, parser: saysAwait(boot.code) });
@@ -195,9 +195,7 @@ export function start(): void {
   }
   if (boots.size === 0) return;
   const backend = loadBackendChoice(storage);
-  if (backend === 'cpu' || backend === 'wasm') {
-    for (const select of document.querySelectorAll<HTMLSelectElement>(SELECTORS.backend)) select.value = backend;
-  }
+  if (backend) for (const select of document.querySelectorAll<HTMLSelectElement>(SELECTORS.backend)) select.value = backend;
   for (const type of ['pointerover', 'pointerdown', 'touchstart', 'focusin'] as const) {
     document.addEventListener(type, onIntent, { capture: true, passive: true });
   }

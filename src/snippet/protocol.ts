@@ -4,7 +4,7 @@
  * sees a tfjs object, the worker never sees the DOM.
  */
 
-import type { BackendName } from '../tfjs/backend';
+import type { BackendName } from '../tfjs/backends';
 
 export type { BackendName };
 

@@ -5,6 +5,7 @@
  * call here degrades to "not kept" and reports it, never throws, so editing
  * always works. Imported by the bootstrap too: keep it small and DOM-free.
  */
+import { parseBackend, type BackendName } from '../tfjs/backends';
 
 const PREFIX = 'lol-edit:v1:';
 
@@ -130,15 +131,15 @@ export function createSaver(options: SaverOptions): Saver {
 /** The backend the reader chose last, remembered across pages. */
 const BACKEND_KEY = 'lol-backend';
 
-export function loadBackendChoice(storage: Storage | null): string | null {
+export function loadBackendChoice(storage: Storage | null): BackendName | null {
   try {
-    return storage?.getItem(BACKEND_KEY) ?? null;
+    return parseBackend(storage?.getItem(BACKEND_KEY));
   } catch {
     return null;
   }
 }
 
-export function saveBackendChoice(storage: Storage | null, backend: string): void {
+export function saveBackendChoice(storage: Storage | null, backend: BackendName): void {
   try {
     storage?.setItem(BACKEND_KEY, backend);
   } catch {

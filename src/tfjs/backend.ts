@@ -5,7 +5,9 @@
  */
 import { env, setBackend } from '@tensorflow/tfjs-core';
 
-export type BackendName = 'cpu' | 'wasm';
+import type { BackendName } from './backends';
+
+export type { BackendName };
 
 let wasmLoaded: Promise<void> | null = null;
 

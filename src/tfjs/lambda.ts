@@ -115,8 +115,8 @@ export class Lambda extends tfl.layers.Layer {
 
   /**
    * Strings are stored percent-encoded (see `caseProof`): tfjs' `model.toJSON()` rewrites
-   * every string of a layer config to snake_case and `modelFromJSON` back to camelCase,
-   * which would turn `Math.PI` into `Math.pi`.
+   * every string of a layer config to snake_case, except those under a `name` or `className`
+   * key, and `modelFromJSON` back to camelCase, which would turn `Math.PI` into `Math.pi`.
    * `arguments` are saved as Keras saves them: JSON values as they are, tensors as their
    * values (see `saveArgument`); anything else throws here rather than vanish from the file.
    */

@@ -36,7 +36,7 @@ function built(result: RunResult, expectError: string | null): HTMLElement {
   const holder = document.createElement('div');
   holder.innerHTML = renderOutputHtml({ lang: 'en', expectError }, result);
   const items = holder.querySelector<HTMLElement>('[data-output-items]')!;
-  expect(items.querySelector('[data-built-note]')?.textContent).toMatch(/^Output from the site’s build \(TensorFlow.js 4\.\d+\.\d+, cpu\)/);
+  expect(items.querySelector('[data-built-note]')?.textContent).toMatch(/^Output from the site’s build \(TensorFlow.js 4\.\d+\.\d+, CPU\)/);
   items.querySelector('[data-built-note]')!.remove();
   return items;
 }

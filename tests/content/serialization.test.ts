@@ -15,14 +15,14 @@ describePage('serialization', {
     expect(values(run, 3)).toEqual([6, 6]);
   },
 
-  'serialization-unregistered': async (run) => {
-    const message = await failsAsAnnounced(run, 'serialization-unregistered');
+  'serialization-unregistered': (run) => {
+    const message = failsAsAnnounced(run, 'serialization-unregistered');
     expect(message).toContain('registered properly with tf.serialization.registerClass()');
     expect(json(run, 0)).toMatchObject({ class_name: 'Scale' });
   },
 
-  'serialization-lambda': async (run) => {
-    const message = await failsAsAnnounced(run, 'serialization-lambda');
+  'serialization-lambda': (run) => {
+    const message = failsAsAnnounced(run, 'serialization-lambda');
     expect(message).toContain('Requested the deserialization of a Lambda layer whose function is JavaScript source text');
     expect(message).toContain('Lambda.enableUnsafeDeserialization()');
     expect(json(run, 0)).toMatchObject({

@@ -20,16 +20,16 @@ describePage('shapes', {
     expect(json(run, 2)).toEqual(['name', 'trainable', 'function', 'outputShape', 'arguments']);
   },
 
-  'shapes-lambda-late': async (run) => {
-    const message = await failsAsAnnounced(run, 'shapes-lambda-late');
+  'shapes-lambda-late': (run) => {
+    const message = failsAsAnnounced(run, 'shapes-lambda-late');
     expect(message).toContain('Error in matMul: inner shapes (4) and (3) of Tensors with shapes 2,4 and 3,1 and transposeA=false and transposeB=false must match');
     // The model was built, and said so, before the first batch failed.
     expect(json(run, 0)).toEqual([null, 1]);
     expect(run.logs).toHaveLength(1);
   },
 
-  'shapes-custom-early': async (run) => {
-    const message = await failsAsAnnounced(run, 'shapes-custom-early');
+  'shapes-custom-early': (run) => {
+    const message = failsAsAnnounced(run, 'shapes-custom-early');
     expect(message).toBe('grey expects [batch, 3] (R, G, B), got [null,4]');
     expect(json(run, 0)).toEqual([null, 1]);
     // Stopped at model construction: the line after it never ran.

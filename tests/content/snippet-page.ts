@@ -6,12 +6,11 @@
  * in the code and no `// @en` one, and everything else is identical to the English run.
  * A snippet on the page without a check, or a check without its snippet, fails.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LANGS, type Lang } from '../../src/i18n/locales';
 import type { ShownData } from '../../src/snippet/protocol';
-import { loadSnippet, runSnippetFile, type RunResult } from '../../src/snippet/node/run';
-import { readPage } from '../../src/collection/files';
+import { runSnippetFile, type RunResult } from '../../src/snippet/node/run';
+import { readPage, readSnippet, readSnippetFile } from '../../src/collection/files';
 
 /** What a page says its snippet shows, checked on the English run. */
 export type Check = (run: RunResult) => void | Promise<void>;
@@ -48,7 +47,7 @@ export function describePage(page: string, checks: Record<string, Check>): void 
 
       it(`${id} (fr): the same run, in French`, async () => {
         const [en, fr] = await Promise.all([runOnce(id, 'en'), runOnce(id, 'fr')]);
-        await expectSameRunInFrench(id, en, fr);
+        expectSameRunInFrench(id, en, fr);
       });
     }
   });
@@ -102,12 +101,12 @@ function withoutText(data: ShownData): ShownData {
   return data.kind === 'text' ? { kind: 'text', text: '…' } : data;
 }
 
-async function expectSameRunInFrench(id: string, en: RunResult, fr: RunResult): Promise<void> {
-  const raw = readFileSync(`content/snippets/${id}.js`, 'utf8');
+function expectSameRunInFrench(id: string, en: RunResult, fr: RunResult): void {
+  const raw = readSnippetFile(id);
   const all = markers(raw);
 
   // The code the French page shows: French comments and inline text only.
-  const [enSource, frSource] = await Promise.all([loadSnippet(id, 'en'), loadSnippet(id, 'fr')]);
+  const [enSource, frSource] = [readSnippet(id, 'en'), readSnippet(id, 'fr')];
   expect(frSource.code).not.toMatch(/[⟦⟧]/);
   const comments = (lang: Lang) => [...raw.matchAll(new RegExp(`^\\s*// @${lang} (.*)$`, 'gm'))].map((m) => `// ${m[1]!.trim()}`);
   for (const line of comments('fr')) expect(frSource.code, 'French comment').toContain(line);

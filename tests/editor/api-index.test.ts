@@ -2,12 +2,11 @@
  * The tfjs API index as the build generates it from the installed packages: the signatures,
  * options and links a reader is shown, and every name the guide's snippets use.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/i18n/locales';
 import { findMember, memberAtPath, membersOf, REFERENCE_URL, type ApiIndex } from '../../src/snippet/editor/api';
 import { readIndex, writeIndex } from '../../src/snippet/editor/api-format';
-import { parseSnippet } from '../../src/snippet/source';
+import { readSnippet, snippetIds } from '../../src/collection/files';
 import { index } from './helpers';
 import { namesUsed } from './snippet-names';
 
@@ -122,10 +121,10 @@ describe('the generated tfjs API index', () => {
 
   it('has every tfjs name the guide’s snippets use, in both languages', () => {
     const missing: string[] = [];
-    for (const file of readdirSync('content/snippets').filter((f) => f.endsWith('.js'))) {
+    for (const id of snippetIds()) {
       for (const lang of LANGS) {
-        const { code } = parseSnippet(file.replace(/\.js$/, ''), readFileSync(`content/snippets/${file}`, 'utf8'), lang);
-        for (const name of namesUsed(api, code)) if (!name.found) missing.push(`${file}: ${name.path}`);
+        const { code } = readSnippet(id, lang);
+        for (const name of namesUsed(api, code)) if (!name.found) missing.push(`${id}: ${name.path}`);
       }
     }
     expect([...new Set(missing)]).toEqual([]);

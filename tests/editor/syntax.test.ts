@@ -4,12 +4,11 @@
  */
 import { javascript } from '@codemirror/lang-javascript';
 import { EditorState } from '@codemirror/state';
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/i18n/locales';
 import { assistSay } from '../../src/snippet/editor/labels';
 import { findProblem, problemText } from '../../src/snippet/editor/syntax';
-import { parseSnippet } from '../../src/snippet/source';
+import { readSnippet, snippetIds } from '../../src/collection/files';
 
 const problem = (code: string, lang: 'en' | 'fr' = 'en') =>
   findProblem(EditorState.create({ doc: code, extensions: [javascript()] }), assistSay(lang));
@@ -40,10 +39,10 @@ describe('syntax errors while typing', () => {
   });
 
   it('finds nothing wrong in any snippet the guide shows, in either language', () => {
-    for (const file of readdirSync('content/snippets').filter((f) => f.endsWith('.js'))) {
+    for (const id of snippetIds()) {
       for (const lang of LANGS) {
-        const { code } = parseSnippet(file.replace(/\.js$/, ''), readFileSync(`content/snippets/${file}`, 'utf8'), lang);
-        expect(problem(code, lang), `${file} (${lang})`).toBeNull();
+        const { code } = readSnippet(id, lang);
+        expect(problem(code, lang), `${id} (${lang})`).toBeNull();
       }
     }
   });

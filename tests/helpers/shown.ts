@@ -6,7 +6,8 @@
 import { expect } from 'vitest';
 import type { Lang } from '../../src/i18n/locales';
 import type { JsonValue, LayerData, ModelData, ShownData, TensorData, WeightData } from '../../src/snippet/protocol';
-import { loadSnippet, type RunResult } from '../../src/snippet/node/run';
+import type { RunResult } from '../../src/snippet/node/run';
+import { readSnippet } from '../../src/collection/files';
 
 /** The data of the run's show number `index` (0-based, in call order). */
 function shown(run: RunResult, index: number): ShownData {
@@ -77,8 +78,8 @@ export function clean(run: RunResult): void {
 }
 
 /** A run that must fail with its `@expect-error` text, once; returns the message. */
-export async function failsAsAnnounced(run: RunResult, id: string, lang: Lang = 'en'): Promise<string> {
-  const { expectError } = await loadSnippet(id, lang);
+export function failsAsAnnounced(run: RunResult, id: string, lang: Lang = 'en'): string {
+  const { expectError } = readSnippet(id, lang);
   expect(expectError, `${id} has no @expect-error`).not.toBeNull();
   expect(run.timedOut, 'timed out').toBe(false);
   expect(run.done?.ok).toBe(false);

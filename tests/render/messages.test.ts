@@ -53,7 +53,7 @@ describe('errors', () => {
     expect(el.getAttribute('data-expected')).toBe('true');
     expect(text(el)).toContain('Erreur attendue');
     expect(text(el)).toContain('ligne 3, colonne 7');
-    expect(text(el)).toContain('Cet extrait doit échouer\u00a0:');
+    expect(text(el)).toContain('Cet extrait est censé échouer\u00a0:');
   });
 
   it('explains an allocation the browser refused', () => {
@@ -88,7 +88,7 @@ describe('end of run', () => {
   it('holds the leak count alone in [data-leaked-tensors] and explains it', () => {
     const el = renderDone({ ...NONE, durationMs: 42.4, leakedTensors: 3, leakedVariables: 2, layerVariables: 2 }, 'en');
     expect(el.querySelector('[data-leaked-tensors]')?.textContent).toBe('3');
-    expect(text(el)).toContain('Ran in 42\u00a0ms on cpu');
+    expect(text(el)).toContain('Ran in 42\u00a0ms on CPU');
     expect(text(el)).toContain('3 tensors still allocated after the run (of them: 2 layer weights)');
     expect(text(el)).toContain('tf.tidy()');
   });
@@ -113,7 +113,7 @@ describe('end of run', () => {
     const el = renderDone({ ...NONE, durationMs: 1534, leakedTensors: 1, leakedVariables: 1, layerVariables: 1, backend: 'wasm' }, 'fr');
     const [ran, leak] = [...el.querySelectorAll('p')].map(text);
     // Intl picks the space before the unit (a narrow or plain no-break space, by ICU version).
-    expect(ran).toMatch(/^Exécuté en 1,5[\u00a0\u202f]s sur wasm$/);
+    expect(ran).toMatch(/^Exécuté en 1,5[\u00a0\u202f]s sur WebAssembly$/);
     expect(leak).toBe('1 tenseur encore alloué après l’exécution (dont 1 poids de couche)');
     expect(el.querySelector('[data-leak-hint]')).toBeNull();
     expect(text(el)).not.toContain('tf.tidy()');

@@ -32,7 +32,7 @@ describe('what a screen reader hears after a run', () => {
     a.add({ type: 'dropped', runId: 1, shows: 9800, logs: 999_500 });
     a.add(done(0));
     const text = a.text();
-    expect(text).toContain('10\u202f000 résultats\u00a0: Valeur 0; Valeur 1; Valeur 2; et 9\u202f997 de plus');
+    expect(text).toContain('10\u202f000 résultats\u00a0: Valeur 0\u202f; Valeur 1\u202f; Valeur 2\u202f; et 9\u202f997 de plus');
     expect(text).toContain('1\u202f000\u202f000 lignes de console');
     expect(text.length).toBeLessThan(300);
   });

@@ -61,8 +61,9 @@ export const en = {
   'snippet.copy': 'Copy',
   'snippet.share': 'Share',
   'snippet.backend': 'Backend',
-  'snippet.backendCpu': 'CPU',
-  'snippet.backendWasm': 'WebAssembly',
+  // One per name in src/tfjs/backends.ts: the picker and every "ran on" say the same.
+  'snippet.backendName.cpu': 'CPU',
+  'snippet.backendName.wasm': 'WebAssembly',
   'snippet.editorLabel': 'Snippet code, editable',
   'snippet.hint':
     'Ctrl+Enter (Cmd+Enter on a Mac) runs the code. Tab indents: to leave the editor with the keyboard, press Escape, then Tab.',
@@ -212,6 +213,8 @@ export const en = {
   'output.chartTitle': 'Loss per epoch',
   'output.chartFigures': 'Figures',
   'output.chartAlt': '{metric}: {first} at epoch 1, {last} at epoch {epoch}',
+  /** Between the parts of one sentence (`Translator.list`). */
+  'output.listSeparator': '; ',
   'output.sumScalar': 'Scalar tensor {dtype}: {value}',
   'output.sumLayer': 'Layer {name}: {weights}, {params}',
   'output.nWeights.one': '{n} weight',

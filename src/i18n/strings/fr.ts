@@ -61,9 +61,9 @@ export const fr = {
   'snippet.reset': 'Réinitialiser',
   'snippet.copy': 'Copier',
   'snippet.share': 'Partager',
-  'snippet.backend': 'Moteur de calcul',
-  'snippet.backendCpu': 'CPU',
-  'snippet.backendWasm': 'WebAssembly',
+  'snippet.backend': 'Backend',
+  'snippet.backendName.cpu': 'CPU',
+  'snippet.backendName.wasm': 'WebAssembly',
   'snippet.editorLabel': 'Code de l’extrait, modifiable',
   'snippet.hint':
     'Ctrl+Entrée (Cmd+Entrée sur Mac) exécute le code. Tab indente : pour quitter l’éditeur au clavier, appuyez sur Échap, puis sur Tab.',
@@ -75,7 +75,7 @@ export const fr = {
   'snippet.state.stopped': 'Arrêté',
   'snippet.ranWith': 'sur {backend}, {duration}',
   'snippet.edited': 'modifié',
-  'snippet.expectFail': 'Cet extrait doit échouer',
+  'snippet.expectFail': 'Cet extrait est censé échouer',
   'snippet.didNotFail': 'Cet extrait devait échouer avec « {expected} », mais il s’est exécuté sans erreur.',
   'snippet.wrongError': 'Cet extrait devait échouer avec « {expected} », mais il a échoué sur une autre erreur.',
   'snippet.stoppedByUser': 'Arrêté : vous avez interrompu l’exécution.',
@@ -92,19 +92,20 @@ export const fr = {
   'snippet.resetStatic': 'Code d’origine rétabli.',
   'snippet.shareCopied': 'Lien copié. Il ouvre cet extrait avec votre code, qui ne s’exécutera pas avant un clic sur Exécuter :',
   'snippet.shareReady': 'Lien vers cet extrait avec votre code (il ne s’exécutera pas avant un clic sur Exécuter) :',
-  'snippet.shareTooLong': 'Ce code est trop long pour tenir dans un lien (plus de 100 ko).',
+  'snippet.shareTooLong': 'Ce code est trop long pour tenir dans un lien (plus de 100 ko).',
   'snippet.shareFailed': 'Ce navigateur ne permet pas de créer un lien de partage.',
   'snippet.sharedLoaded':
     'Code chargé depuis un lien partagé. Il n’a pas été exécuté : lisez-le, puis appuyez sur Exécuter si vous lui faites confiance.',
-  'snippet.sharedInvalid': 'Ce lien partagé est abîmé : son code est illisible. Le code de cet extrait n’a pas été touché.',
+  'snippet.sharedInvalid': 'Ce lien partagé est endommagé : son code est illisible. Le code de cet extrait n’a pas été touché.',
   'snippet.sharedTooLarge':
-    'Le code de ce lien partagé est trop volumineux (plus de 100 ko) et n’a pas été chargé. Le code de cet extrait n’a pas été touché.',
+    'Le code de ce lien partagé est trop volumineux (plus de 100 ko) et n’a pas été chargé. Le code de cet extrait n’a pas été touché.',
   'snippet.sharedUnknown': 'Ce lien partagé désigne un extrait absent de cette page (« {id} ») : rien n’a été chargé.',
   'snippet.storageFailed':
-    'Vos modifications ne peuvent pas être enregistrées dans ce navigateur (stockage plein ou désactivé) : elles seront perdues en quittant la page.',
-  'snippet.otherTab': 'Cet extrait vient d’être modifié dans un autre onglet, et c’est cette version qui est enregistrée désormais.',
-  'snippet.otherTabLoad': 'Charger cette version',
-  'snippet.otherTabKeep': 'Garder celle-ci',
+    'Vos modifications ne peuvent pas être sauvegardées dans ce navigateur (stockage plein ou désactivé) : elles seront perdues en quittant la page.',
+  'snippet.otherTab':
+    'Cet extrait vient d’être modifié dans un autre onglet, et c’est désormais la version de l’autre onglet qui est sauvegardée.',
+  'snippet.otherTabLoad': 'Charger la version de l’autre onglet',
+  'snippet.otherTabKeep': 'Garder la version affichée',
   'snippet.dismiss': 'Fermer',
   'snippet.workerLost':
     'Le worker de l’extrait s’est arrêté de façon inattendue{detail}. Il a peut-être manqué de mémoire, ou le code l’a fermé (close()). La page n’est pas touchée : appuyez sur Exécuter pour recommencer.',
@@ -182,7 +183,7 @@ export const fr = {
   'output.blockedScheme': 'une URL {scheme}:',
   'output.error': 'Erreur',
   'output.expectedError': 'Erreur attendue',
-  'output.expectedNote': 'Cet extrait doit échouer : cette erreur est justement ce qu’il montre.',
+  'output.expectedNote': 'Cet extrait est censé échouer : cette erreur est justement ce qu’il montre.',
   'output.location': 'ligne {line}, colonne {column}',
   'output.asyncError': 'Levée après la fin du code principal (dans un minuteur ou une promesse).',
   'output.thrown': 'Valeur levée',
@@ -197,11 +198,11 @@ export const fr = {
   'output.leakedOptimizer.one': '{n} détenu par un optimiseur',
   'output.leakedOptimizer.other': '{n} détenus par un optimiseur',
   'output.optimizerNote':
-    'Un optimiseur garde son état (taux d’apprentissage, moments) d’une étape à l’autre, après model.fit aussi, jusqu’à optimizer.dispose() : c’est voulu, ce n’est pas une fuite.',
+    'Un optimiseur garde son état (taux d’apprentissage, moments) d’un pas à l’autre, après model.fit aussi, jusqu’à optimizer.dispose() : c’est voulu, ce n’est pas une fuite.',
   'output.unownedNote':
     'Une variable qu’aucune couche ne possède n’est dans les poids d’aucune couche : fit ne l’entraîne pas, et un modèle sauvegardé ne la garde pas.',
   'output.builtNote':
-    'Sortie issue de la construction du site (TensorFlow.js {version}, {backend}) ; exécutez le code pour la voir en direct.',
+    'Sortie générée lors de la compilation du site (TensorFlow.js {version}, {backend}) ; exécutez le code pour la voir en direct.',
   'output.leakHint':
     'Certains de ces tenseurs ne sont ni des poids de couche ni l’état d’un optimiseur : si l’extrait ne les garde pas exprès, enveloppez le calcul dans tf.tidy() ou appelez dispose().',
   'output.memoryHint':
@@ -216,6 +217,7 @@ export const fr = {
   'output.chartTitle': 'Perte par époque',
   'output.chartFigures': 'Valeurs',
   'output.chartAlt': '{metric} : {first} à l’époque 1, {last} à l’époque {epoch}',
+  'output.listSeparator': ' ; ',
   'output.sumScalar': 'Tenseur scalaire {dtype} : {value}',
   'output.sumLayer': 'Couche {name} : {weights}, {params}',
   'output.nWeights.one': '{n} poids',

@@ -110,7 +110,7 @@ export class RunAnnouncer {
       const list = [...this.results];
       if (results > this.results.length)
         list.push(translator(lang).t('output.announceMore', { n: translator(lang).count(results - this.results.length) }));
-      parts.push(translator(lang).plural('output.announceResults', results, { list: list.join('; ') }));
+      parts.push(translator(lang).plural('output.announceResults', results, { list: translator(lang).list(list) }));
     }
     const logs = this.logCount + this.droppedLogs;
     if (logs === 1) parts.push(translator(lang).t('output.announceLog', { text: short(this.firstLog) }));

@@ -7,6 +7,7 @@
 import '../render/render.css';
 import { readRoot, SELECTORS, setLoadFailed, type Boot } from '../markup';
 import type { BackendName } from '../protocol';
+import { DEFAULT_BACKEND } from '../../tfjs/backends';
 import { translator } from '../../i18n/translate';
 import { mark } from '../marks';
 import { WorkerPool, type StartedWorker } from '../runtime/pool';
@@ -16,7 +17,7 @@ import { getStorage, loadBackendChoice, pageKey, saveBackendChoice } from '../st
 import { SnippetIsland, type PageContext } from './snippet';
 
 const storage = getStorage();
-let backend: BackendName = loadBackendChoice(storage) === 'wasm' ? 'wasm' : 'cpu';
+let backend: BackendName = loadBackendChoice(storage) ?? DEFAULT_BACKEND;
 const ctx: PageContext = {
   pool: new WorkerPool(spawnWorker),
   storage,

@@ -12,6 +12,7 @@ import type { EditorView } from '@codemirror/view';
 import type { Lang } from '../../i18n/locales';
 import { actionOf, readRoot, SELECTORS, setLoadFailed, type Action, type Boot } from '../markup';
 import type { BackendName, ErrorData, RunEvent } from '../protocol';
+import { DEFAULT_BACKEND, parseBackend } from '../../tfjs/backends';
 import { SnippetRunner, type RunSink } from '../runtime/runner';
 import { StartError, type WorkerPool } from '../runtime/pool';
 import { encodeCode, shareUrl, SHARE_MAX_BYTES } from '../share';
@@ -322,7 +323,7 @@ export class SnippetIsland implements RunSink {
     }
     const select = this.root.querySelector<HTMLSelectElement>(SELECTORS.backend);
     if (!select) return;
-    const chosen = (): BackendName => (select.value === 'wasm' ? 'wasm' : 'cpu');
+    const chosen = (): BackendName => parseBackend(select.value) ?? DEFAULT_BACKEND;
     // A choice made before the island loaded counts too.
     if (chosen() !== this.ctx.backend()) this.ctx.setBackend(chosen());
     select.addEventListener('change', () => this.ctx.setBackend(chosen()));

@@ -53,7 +53,10 @@ export class StatusLine {
 
   /** "on cpu, 42 ms" after a run. */
   setRunInfo(backend: BackendName, durationMs: number): void {
-    this.runInfo.textContent = this.say('snippet.ranWith', { backend, duration: translator(this.lang).duration(durationMs) });
+    this.runInfo.textContent = this.say('snippet.ranWith', {
+      backend: this.say(`snippet.backendName.${backend}`),
+      duration: translator(this.lang).duration(durationMs),
+    });
   }
 
   setEdited(edited: boolean): void {

@@ -12,13 +12,12 @@
  * harness enforce `@timeout` the way the page does, by terminating it, even for a
  * `while (true) {}`, and it sees errors thrown later by timers like the page does.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../../i18n/locales';
 import type { ErrorData, FromWorker, LogLevel, ShownData } from '../protocol';
 import { DEFAULT_TIMEOUT_MS } from '../markup';
-import { parseSnippet, type SnippetSource } from '../source';
+import { readSnippet } from '../../collection/files';
 import type { ThreadData } from './thread-run';
 
 type Message<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
@@ -113,15 +112,9 @@ export function runSnippetCode(code: string, options: RunOptions = {}): Promise<
   });
 }
 
-/** Reads content/snippets/<id>.js in one language, as the page would show it. */
-export async function loadSnippet(id: string, lang: Lang): Promise<SnippetSource> {
-  const raw = await readFile(resolve('content/snippets', `${id}.js`), 'utf8');
-  return parseSnippet(id, raw, lang);
-}
-
 /** Runs content/snippets/<id>.js in one language, honouring its `@timeout`. */
 export async function runSnippetFile(id: string, lang: Lang): Promise<RunResult> {
-  const source = await loadSnippet(id, lang);
+  const source = readSnippet(id, lang);
   return runSnippetCode(source.code, { timeoutMs: source.timeoutMs });
 }
 

@@ -48,9 +48,9 @@ export function createLossChart(lang: Lang): LossChart {
 
   function addEpoch(epoch: number, epochs: number, logs: Record<string, number>): void {
     const keys = Object.keys(logs);
-    const shown = keys.map((k) => `${k} ${translator(lang).number(logs[k] ?? NaN)}`).join(', ');
-    const progress = translator(lang).t('output.epoch', { epoch: epoch + 1, epochs });
-    line.textContent = shown ? `${progress} — ${shown}` : progress;
+    // The logs' keys are tfjs' own names (`loss`, `val_loss`, a metric's): shown as code, in every language.
+    const shown = keys.flatMap((k, i) => [i === 0 ? ' — ' : ', ', h('code', {}, k), ` ${translator(lang).number(logs[k] ?? NaN)}`]);
+    line.replaceChildren(translator(lang).t('output.epoch', { epoch: epoch + 1, epochs }), ...shown);
     element.dataset.epoch = String(epoch + 1);
     element.dataset.epochs = String(epochs);
 
@@ -69,7 +69,10 @@ export function createLossChart(lang: Lang): LossChart {
   function addRow(epoch: number, logs: Record<string, number>): void {
     if (!columns) {
       columns = Object.keys(logs);
-      head.append(h('th', { scope: 'col' }, translator(lang).t('output.colEpoch')), ...columns.map((k) => h('th', { scope: 'col' }, k)));
+      head.append(
+        h('th', { scope: 'col' }, translator(lang).t('output.colEpoch')),
+        ...columns.map((k) => h('th', { scope: 'col' }, h('code', {}, k))),
+      );
     }
     rows++;
     if (rows > MAX_ROWS) {
@@ -135,7 +138,7 @@ export function createLossChart(lang: Lang): LossChart {
       }
     }
     plot.replaceChildren(...children);
-    plot.setAttribute('aria-label', `${title}. ${alt.join('; ')}`);
+    plot.setAttribute('aria-label', `${title}. ${translator(lang).list(alt)}`);
   }
 
   return { element, addEpoch };

@@ -53,7 +53,8 @@ export function renderError(error: ErrorData, lang: Lang, opts: { expected: bool
     'data-expected': String(opts.expected),
     'data-origin': error.origin,
   });
-  const name = error.name === 'Thrown' ? translator(lang).t('output.thrown') : error.name;
+  // A thrown non-Error has no class: the page names it. Otherwise the name is the error's class, as code.
+  const name = error.name === 'Thrown' ? translator(lang).t('output.thrown') : h('code', {}, error.name);
   root.append(
     h(
       'p',
@@ -102,7 +103,14 @@ export function renderDone(done: DoneData, lang: Lang, options: { duration: bool
   if (optimizer > 0) parts.push(translator(lang).plural('output.leakedOptimizer', optimizer));
   if (parts.length > 0) leak.append(' ', translator(lang).t('output.leakedOf', { parts: parts.join(', ') }));
   const ran = options.duration
-    ? h('p', {}, translator(lang).t('output.ran', { duration: translator(lang).duration(done.durationMs), backend: done.backend }))
+    ? h(
+        'p',
+        {},
+        translator(lang).t('output.ran', {
+          duration: translator(lang).duration(done.durationMs),
+          backend: translator(lang).t(`snippet.backendName.${done.backend}`),
+        }),
+      )
     : null;
   const footer = h('footer', { class: 'out-done', 'data-done': true, 'data-ok': String(done.ok) }, ran, leak);
   if (unowned > 0) footer.append(h('p', { class: 'out-note', 'data-unowned-note': true }, translator(lang).t('output.unownedNote')));
