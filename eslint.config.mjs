@@ -48,6 +48,21 @@ export default defineConfig(
     },
   },
 
+  // The snippet's DOM contract is written once, in markup.ts: no selector of a data attribute elsewhere.
+  {
+    files: ['src/snippet/**/*.ts'],
+    ignores: ['src/snippet/markup.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['Literal[value=/^\\[data-/]', 'TemplateElement[value.raw=/^\\[data-/]'].map((selector) => ({
+          selector,
+          message: 'Select snippet parts through SELECTORS (or a helper) in src/snippet/markup.ts.',
+        })),
+      ],
+    },
+  },
+
   // The snippets are code too, run as the body of an async function of (tf, show, console, Lambda).
   {
     files: ['content/snippets/*.js'],

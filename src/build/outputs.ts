@@ -18,7 +18,8 @@ import { DEFAULT_BACKEND } from '../tfjs/backends';
 import { runSnippetCode, type RunResult } from '../snippet/node/run';
 import type { RunEvent } from '../snippet/protocol';
 
-import { RunRenderer } from '../snippet/render/run';
+import { h } from '../snippet/render/dom';
+import { createOutputItems, RunRenderer } from '../snippet/render/run';
 import type { SnippetSource } from '../snippet/source';
 import { judge } from '../snippet/state';
 
@@ -144,21 +145,15 @@ export function renderOutputHtml(source: Pick<SnippetSource, 'lang' | 'expectErr
   // The renderers build DOM through the global `document`, as in the browser.
   global.document = document;
   try {
-    const items = document.createElement('div');
-    items.className = 'snippet__items';
-    items.setAttribute('data-output-items', '');
-    items.setAttribute('aria-live', 'off');
-    const note = document.createElement('p');
-    note.className = 'out-built';
-    note.setAttribute('data-built-note', '');
+    const items = createOutputItems();
     const backend = translator(source.lang).t(`snippet.backendName.${result.done?.backend ?? DEFAULT_BACKEND}`);
-    note.textContent = translator(source.lang).t('output.builtNote', { version: result.tfVersion, backend });
-    items.append(note);
+    const note = translator(source.lang).t('output.builtNote', { version: result.tfVersion, backend });
+    items.append(h('p', { class: 'out-built', 'data-built-note': true }, note));
     // At build time there is no script to unfold a folded value later: everything is drawn.
     const renderer = new RunRenderer({ lang: source.lang, expectError: source.expectError, detailBudget: Infinity, duration: false });
     for (const event of result.events) {
       const node = renderer.render(event as RunEvent);
-      if (node) items.append(node as unknown as Parameters<typeof items.append>[0]);
+      if (node) items.append(node);
     }
     return items.outerHTML;
   } finally {

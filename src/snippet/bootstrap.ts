@@ -3,14 +3,14 @@
  * site's first-load JavaScript is budgeted at 8 KB gzip): no editor, no tfjs.
  *
  * It shows a saved edit in place of the original before the reader looks, and
- * waits for intent (hover, touch, focus, a key) on a snippet to load the island,
- * which mounts the editor and starts a worker loading tfjs. Nothing is fetched
+ * waits for intent (hover, touch, focus, a key) on a snippet to start a worker
+ * loading tfjs and to load the island, which runs and mounts the editor. Nothing is fetched
  * on idle: most readers never run anything. What the reader does meanwhile is
  * kept: a Run click is queued, and typing goes into the static code, which
  * turns editable on intent.
  */
 import { saysAwait } from './awaits-word';
-import { actionOf, rootKey, SELECTORS, setLoadFailed, type Action, type Boot } from './markup';
+import { actionOf, rootKey, SELECTORS, setEdited, setLoadFailed, setState, type Action, type Boot } from './markup';
 import { mark } from './marks';
 import { DEFAULT_BACKEND } from '../tfjs/backends';
 import type { StartedWorker } from './runtime/pool';
@@ -78,7 +78,7 @@ function setup(root: HTMLElement, page: string, storage: Storage | null): Boot |
   const saved = loadEdit(storage, page, id, hash);
   if (saved !== null) {
     showStatic(pre, saved);
-    root.dataset.edited = '';
+    setEdited(root, true);
   }
   const shown = pre.textContent ?? '';
   // Only the main button drags a selection; a right click's release goes to the context menu instead.
@@ -108,9 +108,11 @@ function intent(boot: Boot): void {
     mark('worker-spawn');
     started.worker.postMessage({ type: 'init', backend, parser: saysAwait(boot.code) });
   }
-  loadIsland()
-    .then((m) => m.engage(boot, started))
-    .catch(() => {
+  // Only the island's chunk not arriving is a load failure; an error in `engage` is a bug, and
+  // stays one (once engaged, the worker is the pool's: it must not be ended here).
+  loadIsland().then(
+    (m) => m.engage(boot, started),
+    () => {
       started?.worker.terminate();
       firstWorker = null;
       // Offline or blocked: the note says so; the static code stays readable and selectable.
@@ -118,7 +120,8 @@ function intent(boot: Boot): void {
       setLoadFailed(boot.root, 'island');
       if (boot.pending.includes('run')) showState(boot, 'error');
       boot.pending = [];
-    });
+    },
+  );
 }
 
 function bootOf(target: EventTarget | null): Boot | undefined {
@@ -133,7 +136,7 @@ function queue(boot: Boot, action: Action): void {
 
 /** The states the page shows before the island is there, with their labels from the markup (this script carries no strings). */
 function showState(boot: Boot, state: 'loading' | 'error'): void {
-  boot.root.dataset.state = state;
+  setState(boot.root, state);
   const label = boot.root.querySelector<HTMLElement>(SELECTORS.state);
   const text = label?.dataset[state === 'loading' ? 'labelLoading' : 'labelError'];
   if (label && text) label.textContent = text;

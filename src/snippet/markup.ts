@@ -1,9 +1,10 @@
 /**
  * The snippet's DOM contract, in one place: the markup Snippet.astro renders at build time,
  * which the bootstrap and the island read in the browser (and the tests and Pagefind select).
- * A leaf module: no DOM access at import; it imports only the language list.
+ * A leaf module: no DOM access at import; it imports only the language list (and types).
  */
 import { DEFAULT_LANG, isLang, type Lang } from '../i18n/locales';
+import type { SnippetState } from './state';
 
 /** The toolbar's buttons, in order; `data-action` holds the name. */
 export const ACTIONS = ['run', 'stop', 'reset', 'copy', 'share'] as const;
@@ -27,6 +28,8 @@ export const SELECTORS = {
   flash: '[data-status-flash]',
   notes: '[data-notes]',
   output: '[data-output]',
+  /** Inside `output`: what a run showed (built at build time, or drawn live). */
+  outputItems: '[data-output-items]',
 } as const;
 
 /**
@@ -40,6 +43,29 @@ export type LoadFailure = (typeof LOAD_FAILURES)[number];
 export function setLoadFailed(root: HTMLElement, failure: LoadFailure | null): void {
   if (failure) root.dataset.loadFailed = failure;
   else delete root.dataset.loadFailed;
+}
+
+/** The root's `data-state`, which the CSS styles and the tests wait on. */
+export function setState(root: HTMLElement, state: SnippetState): void {
+  root.dataset.state = state;
+}
+
+export function stateOf(root: HTMLElement): SnippetState | undefined {
+  return root.dataset.state as SnippetState | undefined;
+}
+
+/** The root's `data-edited`: the code differs from the page's. */
+export function setEdited(root: HTMLElement, edited: boolean): void {
+  if (edited) root.dataset.edited = '';
+  else delete root.dataset.edited;
+}
+
+/** The notes beside a snippet, one of each at most; `data-note` holds the name. */
+const NOTES = ['shared', 'storage', 'other-tab', 'share'] as const;
+export type Note = (typeof NOTES)[number];
+
+export function noteSelector(note: Note): string {
+  return `[data-note="${note}"]`;
 }
 
 /** A snippet's time limit when its file sets none (`// @timeout`). */

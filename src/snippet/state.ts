@@ -5,7 +5,9 @@
  */
 import type { ErrorData } from './protocol';
 
-export type SnippetState = 'idle' | 'loading' | 'running' | 'done' | 'error' | 'stopped';
+/** Every state a snippet can be in; each has its label (`snippet.state.<state>`). */
+export const SNIPPET_STATES = ['idle', 'loading', 'running', 'done', 'error', 'stopped'] as const;
+export type SnippetState = (typeof SNIPPET_STATES)[number];
 
 /** States in which a run is under way, so Stop has something to stop. */
 export function isBusy(state: SnippetState): boolean {

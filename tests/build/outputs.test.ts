@@ -45,7 +45,7 @@ function built(result: RunResult, expectError: string | null): HTMLElement {
 function withoutDuration(items: HTMLElement): string {
   const copy = items.cloneNode(true) as HTMLElement;
   for (const p of copy.querySelectorAll('[data-done] > p:not([class])')) p.remove();
-  return copy.innerHTML;
+  return copy.outerHTML;
 }
 
 describe('built output', () => {
@@ -59,7 +59,7 @@ describe('built output', () => {
       expect(b.querySelector(part), part).not.toBeNull();
     expect(b.querySelector('[data-done]')?.textContent).not.toContain('Ran in');
     expect(l.querySelector('[data-done]')?.textContent).toContain('Ran in');
-    expect(b.innerHTML).toBe(withoutDuration(l));
+    expect(b.outerHTML).toBe(withoutDuration(l));
   });
 
   test('shows a declared error as the lesson, as the live output does', async () => {
@@ -69,7 +69,7 @@ describe('built output', () => {
     const [b, l] = [built(result, 'expected d'), live(result, 'expected d')];
     expect(b.querySelector('[data-error]')?.getAttribute('data-expected')).toBe('true');
     expect(b.querySelector('[data-error]')?.getAttribute('data-line')).toBe('3');
-    expect(b.innerHTML).toBe(withoutDuration(l));
+    expect(b.outerHTML).toBe(withoutDuration(l));
   });
 
   test('fails the build, naming the snippet and the page, when a snippet does not end as it declares', async () => {

@@ -171,6 +171,40 @@ describe('worker pool', () => {
     expect(FakeWorker.all[1]!.received).toEqual([{ type: 'init', backend: 'wasm' }]);
   });
 
+  it('forgets a ready spare that ended while it waited, and starts another for the next Run', async () => {
+    pool.warm('cpu');
+    const spare = FakeWorker.all[0]!;
+    spare.ready();
+    // The browser ended it (memory), which only the lifeline tells.
+    spare.onexit?.();
+    const next = pool.take('cpu');
+    expect(FakeWorker.all).toHaveLength(2);
+    FakeWorker.all[1]!.ready();
+    expect(await next).toBe(FakeWorker.all[1]);
+  });
+
+  it('forgets a ready spare that broke while it waited', () => {
+    pool.warm('cpu');
+    const spare = FakeWorker.all[0]!;
+    spare.ready();
+    spare.crash('out of memory');
+    expect(spare.terminated).toBe(true);
+    void pool.take('cpu');
+    expect(FakeWorker.all).toHaveLength(2);
+  });
+
+  it('ends a worker whose first message cannot be read, and says so when it is taken', async () => {
+    pool.warm('cpu');
+    const spare = FakeWorker.all[0]!;
+    spare.onmessageerror?.({} as MessageEvent);
+    expect(spare.terminated).toBe(true);
+    await flush();
+    const next = pool.take('cpu');
+    expect(FakeWorker.all).toHaveLength(2);
+    FakeWorker.all[1]!.onmessageerror?.({} as MessageEvent);
+    await expect(next).rejects.toThrow('could not be read');
+  });
+
   it('rejects a take when the worker cannot load, and starts afresh next time', async () => {
     pool.warm('cpu');
     FakeWorker.all[0]!.crash('Failed to fetch');
@@ -257,16 +291,50 @@ describe('a run', () => {
     expect(sink.stops).toEqual([{ reason: 'user', limitMs: 10_000 }]);
   });
 
-  it('Stop while tfjs is still loading: stopped, and the worker is dropped once ready', async () => {
+  it('Stop while tfjs is still loading: stopped, and the worker becomes the spare the next Run takes at once', async () => {
     const { sink, runner } = setup();
     const running = runner.run('a', 'cpu');
     runner.stop();
     expect(sink.last).toBe('stopped');
-    FakeWorker.all[0]!.ready();
+    // No second tfjs starts beside the one already loading.
+    expect(FakeWorker.all).toHaveLength(1);
+    const loading = FakeWorker.all[0]!;
+    loading.ready();
     await running;
-    expect(FakeWorker.all[0]!.terminated).toBe(true);
-    expect(FakeWorker.all[0]!.received.some((m) => m.type === 'run')).toBe(false);
+    expect(loading.terminated).toBe(false);
+    expect(loading.received.some((m) => m.type === 'run')).toBe(false);
     expect(sink.last).toBe('stopped');
+    await runner.run('b', 'cpu');
+    expect(sink.last).toBe('running');
+    expect(FakeWorker.all).toHaveLength(1);
+    expect(loading.received.at(-1)).toMatchObject({ type: 'run', code: 'b' });
+  });
+
+  it('Run pressed again while tfjs loads: the new run waits for that same worker', async () => {
+    const { sink, runner } = setup();
+    const first = runner.run('a', 'cpu');
+    const second = runner.run('b', 'cpu');
+    expect(FakeWorker.all).toHaveLength(1);
+    FakeWorker.all[0]!.ready();
+    await Promise.all([first, second]);
+    const runs = FakeWorker.all[0]!.received.filter((m) => m.type === 'run');
+    expect(runs).toEqual([expect.objectContaining({ code: 'b' })]);
+    expect(FakeWorker.all[0]!.terminated).toBe(false);
+    expect(sink.last).toBe('running');
+  });
+
+  it('Run pressed again while tfjs loads, on another backend: the first worker becomes the spare, the run gets its backend', async () => {
+    const { runner } = setup();
+    const first = runner.run('a', 'cpu');
+    const second = runner.run('b', 'wasm');
+    const [cpu, wasm] = FakeWorker.all;
+    expect(wasm!.received[0]).toEqual({ type: 'init', backend: 'wasm' });
+    cpu!.ready();
+    wasm!.ready('wasm');
+    await Promise.all([first, second]);
+    expect(wasm!.received.at(-1)).toMatchObject({ type: 'run', code: 'b', backend: 'wasm' });
+    expect(cpu!.received.some((m) => m.type === 'run')).toBe(false);
+    expect(await pool.take('cpu')).toBe(cpu);
   });
 
   it('the time limit terminates runaway code and says which limit', async () => {
@@ -313,6 +381,21 @@ describe('a run', () => {
     expect(sink.last).toBe('error');
     expect(sink.failures[0]).toMatchObject({ stage: 'init', detail: 'The cpu backend failed to initialise.' });
     expect(FakeWorker.all[0]!.terminated).toBe(true);
+  });
+
+  it('after done, a worker error with words is the run’s late error; one without is the worker lost, in the page’s words', async () => {
+    const { sink, runner } = setup();
+    const running = runner.run('a', 'cpu');
+    const worker = FakeWorker.all[0]!;
+    worker.ready();
+    await running;
+    worker.send(done(worker.runId));
+    worker.crash('Uncaught ReferenceError: x is not defined');
+    expect(sink.messages.at(-1)).toMatchObject({ type: 'error', error: { message: 'Uncaught ReferenceError: x is not defined' } });
+    expect(sink.losses).toEqual([]);
+    worker.crash('');
+    expect(sink.losses).toEqual([null]);
+    expect(sink.last).toBe('error');
   });
 
   it('a crash during the run ends it at once, as an error that says the worker was lost', async () => {

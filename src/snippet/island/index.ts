@@ -5,7 +5,7 @@
  * is hidden. Each snippet is a SnippetIsland.
  */
 import '../render/render.css';
-import { readRoot, SELECTORS, setLoadFailed, type Boot } from '../markup';
+import { readRoot, SELECTORS, setLoadFailed, stateOf, type Boot } from '../markup';
 import type { BackendName } from '../protocol';
 import { DEFAULT_BACKEND } from '../../tfjs/backends';
 import { translator } from '../../i18n/translate';
@@ -55,7 +55,7 @@ function mount(boot: Boot): SnippetIsland {
     boot.hydrated = true;
     setLoadFailed(boot.root, null);
     // A Run that failed because the island did not arrive (bootstrap.ts) is over: the snippet is ready now.
-    if (boot.root.dataset.state === 'error') island.state('idle');
+    if (stateOf(boot.root) === 'error') island.state('idle');
     const actions = boot.pending.splice(0);
     for (const action of actions) island.act(action);
     if (!actions.includes('run')) island.bringEditor();

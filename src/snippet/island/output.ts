@@ -15,7 +15,8 @@
 import type { Lang } from '../../i18n/locales';
 import type { ErrorData, RunEvent } from '../protocol';
 import { renderError } from '../render/messages';
-import { RunRenderer } from '../render/run';
+import { createOutputItems, RunRenderer } from '../render/run';
+import { SELECTORS } from '../markup';
 import { RunAnnouncer } from './announce';
 
 /** Time a frame may spend rendering output before yielding to the page. */
@@ -58,9 +59,9 @@ export class OutputView {
     this.summary = document.createElement('p');
     this.summary.className = 'sr-only';
     this.summary.dataset.outputSummary = '';
-    const built = element.querySelector<HTMLElement>(':scope > [data-output-items]');
+    const built = element.querySelector<HTMLElement>(`:scope > ${SELECTORS.outputItems}`);
     this.built = built && element.hasAttribute('data-built') ? (built.cloneNode(true) as HTMLElement) : null;
-    this.items = built ?? emptyItems();
+    this.items = built ?? createOutputItems();
     element.replaceChildren(this.summary, this.items);
   }
 
@@ -80,7 +81,7 @@ export class OutputView {
       this.stale.dataset.stale = '';
       this.stale.inert = true;
     }
-    this.items = emptyItems();
+    this.items = createOutputItems();
     this.element.removeAttribute('data-built');
   }
 
@@ -131,7 +132,7 @@ export class OutputView {
     this.note(() => (keep() ? renderError(error, this.lang, { expected: false }) : null));
   }
 
-  /** Renders everything queued now (tests, and before the page is hidden). */
+  /** Renders everything queued now, for a test that reads the DOM at once. */
   flushAll(): void {
     while (this.queue.length > 0) this.flush(Infinity);
   }
@@ -189,12 +190,4 @@ export class OutputView {
     else if (!this.items.isConnected) this.element.append(this.items);
     this.stale = null;
   }
-}
-
-function emptyItems(): HTMLElement {
-  const items = document.createElement('div');
-  items.className = 'snippet__items';
-  items.dataset.outputItems = '';
-  items.setAttribute('aria-live', 'off');
-  return items;
 }

@@ -10,7 +10,7 @@
  */
 import type { EditorView } from '@codemirror/view';
 import type { Lang } from '../../i18n/locales';
-import { actionOf, readRoot, SELECTORS, setLoadFailed, type Action, type Boot } from '../markup';
+import { actionOf, readRoot, SELECTORS, setLoadFailed, type Action, type Boot, type Note } from '../markup';
 import type { BackendName, ErrorData, RunEvent } from '../protocol';
 import { DEFAULT_BACKEND, parseBackend } from '../../tfjs/backends';
 import { SnippetRunner, type RunSink } from '../runtime/runner';
@@ -19,6 +19,7 @@ import { encodeCode, shareUrl, SHARE_MAX_BYTES } from '../share';
 import { isBusy, type SnippetState, type Verdict } from '../state';
 import { showStatic } from '../static-code';
 import { createSaver, editKey, saveEdit, type Saver } from '../storage';
+import { h } from '../render/dom';
 import { copyText } from './clipboard';
 import { OutputView } from './output';
 import { StatusLine } from './status';
@@ -198,7 +199,7 @@ export class SnippetIsland implements RunSink {
     this.status.note('shared', 'info', this.say('snippet.sharedLoaded'));
   }
 
-  note(key: string, text: string): void {
+  note(key: Note, text: string): void {
     this.status.note(key, 'error', text);
   }
 
@@ -256,7 +257,7 @@ export class SnippetIsland implements RunSink {
         ? this.say('snippet.stoppedByUser')
         : this.say('snippet.timedOut', { seconds: translator(this.lang).duration(detail.limitMs) });
     this.output.noteForSummary(text);
-    this.output.note(() => paragraph('snippet__stopped', text, { stopped: reason }));
+    this.output.note(() => h('p', { class: 'snippet__stopped', 'data-stopped': reason }, text));
   }
 
   failedToStart(error: Error): void {
@@ -272,7 +273,7 @@ export class SnippetIsland implements RunSink {
   lost(detail: { message: string | null }): void {
     const text = this.say('snippet.workerLost', { detail: detail.message ? ` (${detail.message})` : '' });
     this.output.noteForSummary(text);
-    this.output.note(() => paragraph('snippet__stopped', text, { stopped: 'lost' }));
+    this.output.note(() => h('p', { class: 'snippet__stopped', 'data-stopped': 'lost' }, text));
   }
 
   verdict(verdict: Verdict): void {
@@ -397,7 +398,8 @@ export class SnippetIsland implements RunSink {
     }
     const url = encodeCode(code).then((data) => shareUrl(location.href, this.id, data));
     // Started before any await: the clipboard takes the link once it is compressed (see copyText).
-    const copied = copyText(url);
+    // If compressing fails, so does the copy; the note below says it, and nothing is left unhandled.
+    const copied = copyText(url).catch(() => false);
     let href: string;
     try {
       href = await url;
@@ -405,21 +407,9 @@ export class SnippetIsland implements RunSink {
       this.status.note('share', 'error', this.say('snippet.shareFailed'));
       return;
     }
-    const link = document.createElement('a');
-    link.href = href;
-    link.dataset.shareUrl = '';
-    link.className = 'snippet__share-url';
-    link.textContent = href;
+    const link = h('a', { href, class: 'snippet__share-url', 'data-share-url': true }, href);
     this.status.note('share', 'info', this.say((await copied) ? 'snippet.shareCopied' : 'snippet.shareReady'), [], link);
   }
-}
-
-function paragraph(className: string, text: string, data: Record<string, string>): HTMLElement {
-  const p = document.createElement('p');
-  p.className = className;
-  for (const [k, v] of Object.entries(data)) p.dataset[k] = v;
-  p.textContent = text;
-  return p;
 }
 
 /** An error raised by the page, not the snippet (no line in the reader's code). */

@@ -4,7 +4,8 @@
  * a status live region, so a screen reader hears "Running…" then "Done".
  */
 import type { Lang } from '../../i18n/locales';
-import { actionButton, SELECTORS } from '../markup';
+import { actionButton, noteSelector, SELECTORS, setEdited, setState, type Note } from '../markup';
+import { h } from '../render/dom';
 import type { BackendName } from '../protocol';
 import { isBusy, type SnippetState } from '../state';
 import { translator, type Translator } from '../../i18n/translate';
@@ -44,7 +45,7 @@ export class StatusLine {
   }
 
   setState(state: SnippetState): void {
-    this.root.dataset.state = state;
+    setState(this.root, state);
     this.state.textContent = this.say(`snippet.state.${state}`);
     if (isBusy(state)) this.runInfo.textContent = '';
     const stop = this.root.querySelector<HTMLElement>(actionButton('stop'));
@@ -60,46 +61,36 @@ export class StatusLine {
   }
 
   setEdited(edited: boolean): void {
-    if (edited) this.root.dataset.edited = '';
-    else delete this.root.dataset.edited;
+    setEdited(this.root, edited);
   }
 
   /**
    * Shows a note (replacing one with the same `key`), with optional buttons.
    * Every note can be dismissed; its text is set as text, never as markup.
    */
-  note(key: string, kind: NoteKind, text: string, actions: NoteAction[] = [], extra?: Node): HTMLElement {
+  note(key: Note, kind: NoteKind, text: string, actions: NoteAction[] = [], extra?: Node): HTMLElement {
     this.clearNote(key);
-    const note = document.createElement('div');
-    note.className = `snippet__note snippet__note--${kind}`;
-    note.dataset.note = key;
-    note.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-    const p = document.createElement('p');
-    p.textContent = text;
-    note.append(p);
-    if (extra) note.append(extra);
-    const buttons = document.createElement('div');
-    buttons.className = 'snippet__note-actions';
-    for (const action of [...actions, { label: this.say('snippet.dismiss'), run: () => undefined }]) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'snippet__btn snippet__btn--small';
-      button.textContent = action.label;
+    const buttons = [...actions, { label: this.say('snippet.dismiss'), run: () => undefined }].map((action) => {
+      const button = h('button', { type: 'button', class: 'snippet__btn snippet__btn--small' }, action.label);
       button.addEventListener('click', () => {
         action.run();
         this.clearNote(key);
         this.refocus();
       });
-      buttons.append(button);
-    }
-    note.append(buttons);
+      return button;
+    });
+    const note = h(
+      'div',
+      { class: `snippet__note snippet__note--${kind}`, 'data-note': key, role: kind === 'error' ? 'alert' : 'status' },
+      h('p', {}, text),
+      extra,
+      h('div', { class: 'snippet__note-actions' }, ...buttons),
+    );
     this.notes.append(note);
     return note;
   }
 
-  clearNote(key: string): void {
-    for (const note of this.notes.querySelectorAll<HTMLElement>('[data-note]')) {
-      if (note.dataset.note === key) note.remove();
-    }
+  clearNote(key: Note): void {
+    for (const note of this.notes.querySelectorAll<HTMLElement>(noteSelector(key))) note.remove();
   }
 }

@@ -29,7 +29,7 @@ export function renderShown(item: ShownItem, lang: Lang, previous?: ShownData): 
   const { data } = item;
   const body =
     data.kind === 'tensor'
-      ? renderTensor(data, lang, previous?.kind === 'tensor' ? previous : undefined)
+      ? renderTensor(data, lang)
       : data.kind === 'layer'
         ? renderLayer(data, lang, previous?.kind === 'layer' && previous.name === data.name ? previous : undefined)
         : data.kind === 'model'

@@ -9,6 +9,7 @@ import { matchesExpected } from '../state';
 import { createLossChart, type LossChart } from './chart';
 import { createShowHistory, renderFolded, renderFoldedNote, renderShown } from './index';
 import { renderBlocked, renderDone, renderDropped, renderError, renderLog } from './messages';
+import { h } from './dom';
 
 /**
  * Elements a run may draw in full. Beyond, tensors, layers and objects are folded to one line
@@ -17,6 +18,12 @@ import { renderBlocked, renderDone, renderDropped, renderError, renderLog } from
 const DETAIL_BUDGET = 4000;
 /** Shown values that cost a few elements at most: never folded. */
 const LIGHT = new Set(['text', 'number', 'boolean', 'null', 'undefined', 'function']);
+
+/** The container a run's output goes in, the same whether the build or the page fills it. */
+export function createOutputItems(): HTMLElement {
+  // aria-live off: the island announces a run once, as a summary (./announce.ts), not item by item.
+  return h('div', { class: 'snippet__items', 'data-output-items': true, 'aria-live': 'off' });
+}
 
 export interface RunRendererOptions {
   lang: Lang;

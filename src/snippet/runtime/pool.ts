@@ -79,16 +79,25 @@ export class WorkerPool {
     return taken.ready;
   }
 
-  /** Ends the spare (page leaving). */
-  dispose(): void {
-    this.spare?.worker.terminate();
-    this.spare = null;
+  /**
+   * A worker a run no longer wants (Stop pressed while tfjs loaded): it becomes the spare, so
+   * the next Run does not load tfjs again, unless there is a spare already.
+   */
+  adopt(worker: WorkerLike, backend: BackendName): void {
+    if (this.spare) return worker.terminate();
+    this.spare = { worker, backend, ready: Promise.resolve(worker) };
   }
 
   /** A spare for `backend`: a new worker, or `started`, which was sent `init` already. */
   private start(backend: BackendName, started?: WorkerLike): Spare {
     if (!started) mark('worker-spawn');
     const worker = started ?? this.spawn();
+    // A spare that ends or breaks while it waits is no spare: the next Run starts another.
+    // (A run that takes the worker sets handlers of its own.)
+    const drop = () => {
+      if (this.spare?.worker === worker) this.spare = null;
+    };
+    worker.onexit = drop;
     const ready = new Promise<WorkerLike>((resolve, reject) => {
       worker.onmessage = (event) => {
         if (event.data.type === 'ready') {
@@ -105,14 +114,17 @@ export class WorkerPool {
       worker.onerror = (event) => {
         event.preventDefault();
         worker.terminate();
+        drop();
         reject(new StartError('load', event.message ?? ''));
       };
-      worker.onmessageerror = () => reject(new StartError('init', 'the worker sent a message that could not be read'));
+      worker.onmessageerror = () => {
+        worker.terminate();
+        drop();
+        reject(new StartError('init', 'the worker sent a message that could not be read'));
+      };
     });
     // A spare nobody takes may fail unseen; its failure is reported when it is taken.
-    ready.catch(() => {
-      if (this.spare?.worker === worker) this.spare = null;
-    });
+    ready.catch(drop);
     if (!started) worker.postMessage({ type: 'init', backend });
     return { worker, backend, ready };
   }

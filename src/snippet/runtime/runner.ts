@@ -69,6 +69,11 @@ export class SnippetRunner {
   private limit = 0;
   /** The backend of the run under way: the next spare is warmed for it. */
   private backend: BackendName = 'cpu';
+  /**
+   * A worker on its way for the run `runId`. A Run pressed again meanwhile waits for that same
+   * worker, and after a Stop it goes to the pool: it is further along than any new one.
+   */
+  private taking: { ready: Promise<WorkerLike>; backend: BackendName; runId: number } | null = null;
   private errors: ErrorData[] = [];
   private done: Extract<RunEvent, { type: 'done' }> | null = null;
   private status: SnippetState = 'idle';
@@ -84,6 +89,7 @@ export class SnippetRunner {
   /** Runs `code`, ending whatever this snippet ran before. */
   async run(code: string, backend: BackendName): Promise<void> {
     const runId = ++lastRunId;
+    const waiting = this.taking?.backend === backend ? this.taking : null;
     // The previous run's worker stayed alive so its late errors could arrive; now it is not heard.
     this.retire();
     this.current = runId;
@@ -95,18 +101,26 @@ export class SnippetRunner {
     this.options.sink.begin(runId);
     this.setState('loading');
 
+    const taking = waiting ?? { ready: this.options.pool.take(backend), backend, runId };
+    taking.runId = runId;
+    this.taking = taking;
     let worker: WorkerLike;
     try {
-      worker = await this.options.pool.take(backend);
+      worker = await taking.ready;
     } catch (error) {
+      if (taking.runId !== runId) return;
+      this.taking = null;
       if (this.current !== runId) return;
       this.setState('error');
       this.options.sink.failedToStart(error instanceof Error ? error : new Error(String(error)));
       return;
     }
+    // Handed on to a later run, which takes it from here.
+    if (taking.runId !== runId) return;
+    this.taking = null;
     if (this.current !== runId) {
-      // Stopped or superseded while the worker was getting ready.
-      worker.terminate();
+      // Stopped, or superseded by a run on another backend, while the worker was getting ready.
+      this.options.pool.adopt(worker, backend);
       return;
     }
     this.worker = worker;
@@ -114,14 +128,15 @@ export class SnippetRunner {
     worker.onerror = (event) => {
       event.preventDefault();
       // The worker catches the snippet's own errors: one that reaches the page means the worker broke.
-      if (this.status === 'running') {
+      // After `done`, one with words is shown as the run's late error; one without is the worker lost.
+      if (this.status === 'running' || !event.message) {
         this.lose(runId, event.message || null);
         return;
       }
       this.receive(runId, {
         type: 'error',
         runId,
-        error: { name: 'Error', message: event.message || 'the worker crashed', location: null, origin: 'async' },
+        error: { name: 'Error', message: event.message, location: null, origin: 'async' },
       });
     };
     worker.onexit = () => {
@@ -140,8 +155,8 @@ export class SnippetRunner {
     if (isBusy(this.status)) this.halt('user');
   }
 
-  /** Ends the snippet's worker at once (page leaving, a Stop, the time limit). */
-  end(): void {
+  /** Ends the snippet's worker at once (a Stop, the time limit, a new run, a lost worker). */
+  private end(): void {
     if (this.deadline !== null) this.timers.clearTimeout(this.deadline);
     this.deadline = null;
     if (this.worker) {
@@ -183,7 +198,8 @@ export class SnippetRunner {
     this.end();
     this.setState('stopped');
     this.options.sink.stopped(reason, { limitMs: this.limit, elapsedMs });
-    this.options.pool.warm(this.backend);
+    // A worker still on its way becomes the spare when it arrives.
+    if (!this.taking) this.options.pool.warm(this.backend);
   }
 
   private receive(runId: number, message: FromWorker): void {

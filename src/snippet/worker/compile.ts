@@ -18,8 +18,9 @@ import { isErrorLike } from './text';
 /** The snippet's body as an async function of the names it may use. */
 export type CompiledSnippet = (tf: unknown, show: unknown, console: unknown, lambda: unknown) => Promise<unknown>;
 
-/** The names a snippet sees, in order; the last one is the await helper of instrumented code. */
+/** The names a snippet sees, in order. */
 export const PARAMS = ['tf', 'show', 'console', 'Lambda'] as const;
+/** One more parameter, after those: the await helper of instrumented code. */
 const AWAIT_HELPER = '$lolAwaited';
 const ALL_PARAMS = [...PARAMS, AWAIT_HELPER];
 /** Names the compiled code in stack traces (and in the browser's devtools). */
