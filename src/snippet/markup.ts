@@ -61,8 +61,7 @@ export function setEdited(root: HTMLElement, edited: boolean): void {
 }
 
 /** The notes beside a snippet, one of each at most; `data-note` holds the name. */
-const NOTES = ['shared', 'storage', 'other-tab', 'share'] as const;
-export type Note = (typeof NOTES)[number];
+export type Note = 'shared' | 'storage' | 'other-tab' | 'share';
 
 export function noteSelector(note: Note): string {
   return `[data-note="${note}"]`;
