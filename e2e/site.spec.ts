@@ -63,6 +63,24 @@ test.describe('reading experience', () => {
     await expect(page).toHaveURL(new RegExp(`/en/serialization/${hash}$`));
   });
 
+  test('the language switch keeps the section the reader scrolled to, with no link followed', async ({ page }) => {
+    await page.goto('/en/serialization/');
+    await page.evaluate(() => {
+      const heading = document.getElementById('saving-a-lambda')!;
+      scrollTo({ top: heading.getBoundingClientRect().top + scrollY - 100, behavior: 'instant' });
+      // Further down, into the section: still the one being read.
+      scrollBy({ top: 300, behavior: 'instant' });
+    });
+    await page.locator('a[data-lang-switch]').click();
+    await expect(page).toHaveURL(/\/fr\/serialization\/#saving-a-lambda$/);
+    await expect(page.locator('#saving-a-lambda')).toBeInViewport();
+    // At the top of a page, the switch opens the other page at its top.
+    await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
+    await page.evaluate(() => history.replaceState(null, '', location.pathname));
+    await page.locator('a[data-lang-switch]').click();
+    await expect(page).toHaveURL(/\/en\/serialization\/$/);
+  });
+
   test('the theme toggle follows the system, then remembers the choice without a flash', async ({ browser }) => {
     const context = await browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
@@ -93,13 +111,15 @@ test.describe('reading experience', () => {
     await context.close();
   });
 
-  test('a phone-width screen has no horizontal scroll', async ({ browser }) => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  test('a phone-width screen has no horizontal scroll, down to 320 px (also a 1280 px screen zoomed to 400 %)', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     for (const path of ['/', '/en/', '/fr/serialization/', '/en/shapes/', '/fr/playground/']) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
+      // The root page, which only offers the languages, has no header tools.
+      if (path !== '/') await expect(page.locator('[data-theme-toggle]'), path).toBeInViewport({ ratio: 1 });
     }
     await context.close();
   });

@@ -42,6 +42,16 @@ test('an edit runs with Ctrl+Enter', async ({ tab }) => {
   expect(seen.tensors[0]!.values.join(' ')).toContain('42');
 });
 
+test('what tfjs prints goes to the output, and every console method works', async ({ tab }) => {
+  await tab.goto(PLAYGROUND);
+  await typeCode(tab, 'tf.tensor([1, 2, 3]).print(); console.table([7]); console.count();');
+  await tab.press('Control+Enter');
+  expect(await settled(tab, ID)).toBe('done');
+  const seen = await outputOf(tab, ID);
+  expect(seen.errors).toEqual([]);
+  expect(seen.logs.map((l) => l.replace(/\s+/g, ' ').trim())).toEqual(['Tensor [1, 2, 3]', '[7]', 'default: 1']);
+});
+
 test('Stop ends an endless loop at once, and the page answers meanwhile', async ({ tab }) => {
   await tab.goto(PLAYGROUND);
   await typeCode(tab, 'while (true) {}');
@@ -166,8 +176,12 @@ test('the wasm backend runs when chosen', async ({ tab }) => {
   expect(seen.tensors[0]?.values.join(' ')).toMatch(/2\D+3/);
 });
 
-test('search finds a section and takes the reader there', async ({ tab }) => {
+test('search opens from the keyboard, closes with a click outside it, finds a section and takes the reader there', async ({ tab }) => {
   await tab.goto('/en/');
+  await tab.press('/');
+  await waitFor(tab, () => document.querySelector('dialog[data-search]')?.hasAttribute('open'), [], { message: 'the search dialog' });
+  await tab.clickAt(8, (await tab.evaluate(() => innerHeight)) - 8);
+  await waitFor(tab, () => !document.querySelector('dialog[data-search]')?.hasAttribute('open'), [], { message: 'the dialog closed' });
   await tab.press('/');
   await waitFor(tab, () => document.querySelector('dialog[data-search]')?.hasAttribute('open'), [], { message: 'the search dialog' });
   await tab.type('get_config');
@@ -326,4 +340,18 @@ test('on a phone, a weights table keeps its headers whole', async ({ tab }) => {
       .map((th) => th.textContent),
   );
   expect(broken).toEqual([]);
+});
+
+test('a training chart shows its axis labels whole, as built and before anything runs', async ({ tab }) => {
+  await tab.goto('/en/trainable-weights/');
+  // The loss falls to about 5e-10 there: the widest label the chart writes.
+  const cut = await tab.evaluate(() =>
+    Array.from(document.querySelectorAll<SVGTextElement>('[data-snippet="weights-captured"] .out-chart text'))
+      .filter((text) => text.getBBox().x < 0)
+      .map((text) => text.textContent),
+  );
+  expect(cut).toEqual([]);
+  expect(await tab.evaluate(() => document.querySelectorAll('[data-snippet="weights-captured"] .out-chart text').length)).toBeGreaterThan(
+    3,
+  );
 });

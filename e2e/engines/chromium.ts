@@ -19,6 +19,9 @@ export function playwrightTab(page: Page, origin: string): Tab {
     async click(selector) {
       await page.locator(selector).first().click();
     },
+    async clickAt(x, y) {
+      await page.mouse.click(x, y);
+    },
     async hover(selector) {
       await page.locator(selector).first().hover();
     },

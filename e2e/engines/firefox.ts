@@ -29,6 +29,9 @@ export async function firefoxTab(browser: Browser, origin: string): Promise<{ ta
       await centre(tab, selector);
       await page.locator(selector).click();
     },
+    async clickAt(x, y) {
+      await page.mouse.click(x, y);
+    },
     async hover(selector) {
       await centre(tab, selector);
       await page.locator(selector).hover();

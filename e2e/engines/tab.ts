@@ -19,6 +19,8 @@ export interface Tab {
   evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R>;
   /** A real click (trusted, with the pointer) in the middle of the first element `selector` matches. */
   click(selector: string): Promise<void>;
+  /** A real click at a point of the viewport, whatever is there (a modal dialog's backdrop). */
+  clickAt(x: number, y: number): Promise<void>;
   /** Moves the pointer (trusted) to the middle of the first element `selector` matches, and leaves it there. */
   hover(selector: string): Promise<void>;
   /** Types text into the focused element, key by key. */

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { Builder, By, Key, type WebDriver } from 'selenium-webdriver';
+import { Builder, By, Key, Origin, type WebDriver } from 'selenium-webdriver';
 import { centre, type PageFunction, type Tab } from './tab';
 
 export interface WebKitEngine {
@@ -176,6 +176,9 @@ export async function webkitTab(
     async click(selector) {
       await centre(tab, selector);
       await driver.findElement(By.css(selector)).click();
+    },
+    async clickAt(x, y) {
+      await driver.actions().move({ x, y, origin: Origin.VIEWPORT }).press().release().perform();
     },
     async hover(selector) {
       await centre(tab, selector);

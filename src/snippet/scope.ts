@@ -18,6 +18,32 @@ export interface SnippetConsole {
   error(...data: unknown[]): void;
   /** Writes a line to the snippet's output, as `log` does. */
   debug(...data: unknown[]): void;
+  /** Writes "Trace:" and the values to the snippet's output (no stack: the output shows the reader's code). */
+  trace(...data: unknown[]): void;
+  /** Writes the value to the snippet's output, as `log` does. */
+  dir(item?: unknown): void;
+  /** Writes the values to the snippet's output, as `log` does. */
+  dirxml(...data: unknown[]): void;
+  /** Writes the data to the snippet's output as JSON (there is no table). */
+  table(tabularData?: unknown): void;
+  /** Writes the label to the snippet's output (lines are not indented). */
+  group(...label: unknown[]): void;
+  /** Writes the label to the snippet's output, as `group` does. */
+  groupCollapsed(...label: unknown[]): void;
+  /** Ends a group (nothing to write). */
+  groupEnd(): void;
+  /** Writes "Assertion failed:" and the values as an error line when `condition` is falsy. */
+  assert(condition?: unknown, ...data: unknown[]): void;
+  /** Writes how many times it was called with this label ("default" when none). */
+  count(label?: unknown): void;
+  /** Starts counting again from zero for this label. */
+  countReset(label?: unknown): void;
+  /** Starts a timer with this label. */
+  time(label?: unknown): void;
+  /** Writes the timer's elapsed milliseconds, and the values, without ending it. */
+  timeLog(label?: unknown, ...data: unknown[]): void;
+  /** Writes the timer's elapsed milliseconds and ends it. */
+  timeEnd(label?: unknown): void;
 }
 
 /** A snippet is the body of an async function of these names (so `await` works at its top level). */
@@ -32,7 +58,7 @@ export interface SnippetScope {
    * @param label A caption shown above it.
    */
   show(value: unknown, label?: string): void;
-  /** The output's console: `log`, `info`, `warn`, `error`. */
+  /** The output's console, which also takes what tfjs prints (`tensor.print()`, `model.summary()`). */
   console: SnippetConsole;
   /**
    * This site's Keras-like Lambda layer (TensorFlow.js has none): wraps a function as a layer

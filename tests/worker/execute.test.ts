@@ -56,6 +56,47 @@ console.log(tf.layers.dense({ units: 1, name: 'd' }), { t: tf.zeros([2, 3]) });`
     ]);
   });
 
+  test('what tfjs prints (tensor.print(), model.summary()) is in the output, as the snippet’s own logs are', async () => {
+    const { of } = await run(`
+tf.tensor1d([1, 2, 3]).print();
+tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], name: 'd' })] }).summary();`);
+    const lines = of('log').map((l) => l.text);
+    expect(lines[0]).toBe('Tensor\n    [1, 2, 3]');
+    expect(lines.join('\n')).toMatch(/Layer \(type\)[\s\S]*d \(Dense\)[\s\S]*Total params: 8/);
+    // Only while the snippet runs: afterwards the worker's console is its own again.
+    expect(console.log).not.toBe(undefined);
+    expect(String(console.log)).not.toContain('this.log');
+  });
+
+  test('every console method a browser has writes to the output, none throws', async () => {
+    const { of, errors } = await run(`
+console.table([{ a: 1 }]);
+console.dir({ b: 2 });
+console.group('g');
+console.groupEnd();
+console.count(); console.count();
+console.count('x');
+console.assert(1 === 1, 'fine');
+console.assert(1 === 2, 'broken');
+console.time('t'); console.timeEnd('t');
+console.timeEnd('never');
+console.trace('here');`);
+    expect(errors).toEqual([]);
+    const lines = of('log').map((l) => [l.level, l.text.replace(/\d+\.\d ms/, 'N ms')]);
+    expect(lines).toEqual([
+      ['log', '[{"a":1}]'],
+      ['log', '{"b":2}'],
+      ['log', 'g'],
+      ['log', 'default: 1'],
+      ['log', 'default: 2'],
+      ['log', 'x: 1'],
+      ['error', 'Assertion failed: broken'],
+      ['log', 't: N ms'],
+      ['warn', "Timer 'never' does not exist"],
+      ['log', 'Trace: here'],
+    ]);
+  });
+
   test('top-level await works', async () => {
     const { of, done } = await run(`
 const v = await new Promise((resolve) => setTimeout(() => resolve(42), 5));

@@ -14,7 +14,9 @@ export interface LossChart {
 
 const W = 320;
 const H = 120;
-const PAD = { left: 48, right: 8, top: 10, bottom: 18 };
+// Left: room for the widest axis label, 10 characters ("-1.234e-10") of a 9px monospace font,
+// which WebKit draws wider than the others.
+const PAD = { left: 66, right: 8, top: 10, bottom: 18 };
 /** Beyond this many points a polyline is thinned: the chart is ~260 px wide anyway. */
 const MAX_POINTS = 300;
 /** Beyond this many rows the figures table stops growing (the chart still does). */

@@ -36,14 +36,51 @@ export class Output {
     this.post({ type: 'show', runId: this.runId, label: text, data: inspect(value) });
   };
 
-  /** The snippet's `console`. */
+  private readonly counts = new Map<string, number>();
+  private readonly timers = new Map<string, number>();
+
+  /**
+   * The snippet's `console` (documented for the editor in ../scope.ts), and tfjs' during the run (`tensor.print()`, `model.summary()` write
+   * to the global one): every method a browser console has, each writing lines to the output.
+   */
   readonly console = {
     log: (...args: unknown[]) => this.log('log', args),
     info: (...args: unknown[]) => this.log('info', args),
     warn: (...args: unknown[]) => this.log('warn', args),
     error: (...args: unknown[]) => this.log('error', args),
     debug: (...args: unknown[]) => this.log('log', args),
+    trace: (...args: unknown[]) => this.log('log', ['Trace:', ...args]),
+    dir: (value?: unknown) => this.log('log', [value]),
+    dirxml: (...args: unknown[]) => this.log('log', args),
+    table: (data?: unknown) => this.log('log', [data]),
+    group: (...label: unknown[]) => {
+      if (label.length > 0) this.log('log', label);
+    },
+    groupCollapsed: (...label: unknown[]) => {
+      if (label.length > 0) this.log('log', label);
+    },
+    groupEnd: () => undefined,
+    assert: (condition?: unknown, ...args: unknown[]) => {
+      if (!condition) this.log('error', ['Assertion failed:', ...args]);
+    },
+    count: (label: unknown = 'default') => {
+      const name = String(label);
+      const n = (this.counts.get(name) ?? 0) + 1;
+      this.counts.set(name, n);
+      this.log('log', [`${name}: ${n}`]);
+    },
+    countReset: (label: unknown = 'default') => void this.counts.delete(String(label)),
+    time: (label: unknown = 'default') => void this.timers.set(String(label), performance.now()),
+    timeLog: (label: unknown = 'default', ...args: unknown[]) => this.elapsed(String(label), false, args),
+    timeEnd: (label: unknown = 'default') => this.elapsed(String(label), true, []),
   };
+
+  private elapsed(label: string, end: boolean, args: unknown[]): void {
+    const started = this.timers.get(label);
+    if (started === undefined) return this.log('warn', [`Timer '${label}' does not exist`]);
+    if (end) this.timers.delete(label);
+    this.log('log', [`${label}: ${(performance.now() - started).toFixed(1)} ms`, ...args]);
+  }
 
   private log(level: LogLevel, args: unknown[]): void {
     if (this.logs >= LIMITS.MAX_LOG_LINES) {

@@ -54,10 +54,16 @@ export async function runSnippet(code: string, env: SnippetEnv): Promise<void> {
   }
   if (snippet) {
     const compiled = snippet;
+    // tfjs prints to the global console (`tensor.print()`, `model.summary()`): the reader reads it here too.
+    const global = globalThis as { console: unknown };
+    const own = global.console;
+    global.console = output.console;
     try {
       await withFitSink(output, () => compiled(tf, output.show, output.console, env.Lambda));
     } catch (e) {
       error = describeError(e, 'runtime', compiler);
+    } finally {
+      global.console = own;
     }
   }
 
