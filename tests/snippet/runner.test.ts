@@ -310,6 +310,18 @@ describe('a run', () => {
     expect(loading.received.at(-1)).toMatchObject({ type: 'run', code: 'b' });
   });
 
+  it('Stop, then Run again, both while tfjs loads: the run gets the worker already loading', async () => {
+    const { sink, runner } = setup();
+    const first = runner.run('a', 'cpu');
+    runner.stop();
+    const second = runner.run('b', 'cpu');
+    expect(FakeWorker.all).toHaveLength(1);
+    FakeWorker.all[0]!.ready();
+    await Promise.all([first, second]);
+    expect(FakeWorker.all[0]!.received.filter((m) => m.type === 'run')).toEqual([expect.objectContaining({ code: 'b' })]);
+    expect(sink.last).toBe('running');
+  });
+
   it('Run pressed again while tfjs loads: the new run waits for that same worker', async () => {
     const { sink, runner } = setup();
     const first = runner.run('a', 'cpu');
@@ -323,7 +335,7 @@ describe('a run', () => {
     expect(sink.last).toBe('running');
   });
 
-  it('Run pressed again while tfjs loads, on another backend: the first worker becomes the spare, the run gets its backend', async () => {
+  it('Run pressed again while tfjs loads, on another backend: the run gets its backend, the first worker is ended', async () => {
     const { runner } = setup();
     const first = runner.run('a', 'cpu');
     const second = runner.run('b', 'wasm');
@@ -334,7 +346,22 @@ describe('a run', () => {
     await Promise.all([first, second]);
     expect(wasm!.received.at(-1)).toMatchObject({ type: 'run', code: 'b', backend: 'wasm' });
     expect(cpu!.received.some((m) => m.type === 'run')).toBe(false);
-    expect(await pool.take('cpu')).toBe(cpu);
+    expect(cpu!.terminated).toBe(true);
+  });
+
+  it('the first worker arriving does not make the pool forget the run on another backend still waiting: a Stop then keeps that one too', async () => {
+    const { runner } = setup();
+    const first = runner.run('a', 'cpu');
+    const second = runner.run('b', 'wasm');
+    const [cpu, wasm] = FakeWorker.all;
+    cpu!.ready();
+    await first;
+    runner.stop();
+    // No third worker: the wasm one on its way is kept for the next Run.
+    expect(FakeWorker.all).toHaveLength(2);
+    wasm!.ready('wasm');
+    await second;
+    expect(wasm!.terminated).toBe(false);
   });
 
   it('the time limit terminates runaway code and says which limit', async () => {

@@ -80,11 +80,12 @@ export class WorkerPool {
   }
 
   /**
-   * A worker a run no longer wants (Stop pressed while tfjs loaded): it becomes the spare, so
-   * the next Run does not load tfjs again, unless there is a spare already.
+   * A worker a run no longer wants (Stop pressed while tfjs loaded), for the reader's backend:
+   * it becomes the spare, so the next Run does not load tfjs again, unless one for that backend is there.
    */
   adopt(worker: WorkerLike, backend: BackendName): void {
-    if (this.spare) return worker.terminate();
+    if (this.spare?.backend === backend) return worker.terminate();
+    this.spare?.worker.terminate();
     this.spare = { worker, backend, ready: Promise.resolve(worker) };
   }
 

@@ -109,7 +109,7 @@ export class SnippetRunner {
       worker = await taking.ready;
     } catch (error) {
       if (taking.runId !== runId) return;
-      this.taking = null;
+      if (this.taking === taking) this.taking = null;
       if (this.current !== runId) return;
       this.setState('error');
       this.options.sink.failedToStart(error instanceof Error ? error : new Error(String(error)));
@@ -117,10 +117,13 @@ export class SnippetRunner {
     }
     // Handed on to a later run, which takes it from here.
     if (taking.runId !== runId) return;
-    this.taking = null;
+    // (A run on another backend may be waiting for its own worker meanwhile.)
+    if (this.taking === taking) this.taking = null;
     if (this.current !== runId) {
-      // Stopped, or superseded by a run on another backend, while the worker was getting ready.
-      this.options.pool.adopt(worker, backend);
+      // Stopped while the worker was getting ready: the spare. Superseded by a run on another
+      // backend: a worker for a backend the reader left.
+      if (backend === this.backend) this.options.pool.adopt(worker, backend);
+      else worker.terminate();
       return;
     }
     this.worker = worker;
