@@ -377,7 +377,8 @@ test.describe('live snippets', () => {
     await run(root, 'fr');
     expect(await settled(root)).toBe('done');
     await expect(root.locator('[data-output]')).toContainText('wasm');
-    await expect(root.locator('[data-status-run]')).toContainText('wasm');
+    // Named as the picker names it.
+    await expect(root.locator('[data-status-run]')).toContainText('WebAssembly');
     await expect(root.locator('[data-tensor]').last()).toContainText('3');
     // The choice is remembered for the next page.
     await page.goto(PLAYGROUND.en);
