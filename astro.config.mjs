@@ -43,7 +43,7 @@ export default defineConfig({
     shikiConfig: {
       themes: CODE_THEMES,
       // Token classes instead of inline colours: one AA-contrast palette for both themes (code.css).
-      transformers: [tokenClasses('code-static')],
+      transformers: [tokenClasses('code-static', { lines: false })],
     },
   },
   build: { format: 'directory' },

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { TOKEN } from '../src/markdown/code-tokens';
 
 test.describe('reading experience', () => {
   test('both languages render with lang, alternates and canonical', async ({ page }) => {
@@ -214,7 +215,7 @@ test.describe('reading experience', () => {
     await page.goto('/en/serialization/');
     const python = page.locator('pre[data-language=python]').first();
     await expect(python).toBeVisible();
-    const keyword = python.locator('.tk-keyword').first();
+    const keyword = python.locator(`.${TOKEN.keyword}`).first();
     await expect(keyword).toHaveText(/^(import|class|def|from|return)$/);
     const colours = () =>
       Promise.all([python.evaluate((e) => getComputedStyle(e).backgroundColor), keyword.evaluate((e) => getComputedStyle(e).color)]);

@@ -180,10 +180,14 @@ test('search opens from the keyboard, closes with a click outside it, finds a se
   await tab.goto('/en/');
   await tab.press('/');
   await waitFor(tab, () => document.querySelector('dialog[data-search]')?.hasAttribute('open'), [], { message: 'the search dialog' });
+  // Results mean the dialog's code has arrived (the first opening brings it).
+  await tab.type('get_config');
+  await waitFor(tab, () => document.querySelectorAll('dialog[data-search] [role="option"]').length > 0, [], { message: 'search results' });
   await tab.clickAt(8, (await tab.evaluate(() => innerHeight)) - 8);
   await waitFor(tab, () => !document.querySelector('dialog[data-search]')?.hasAttribute('open'), [], { message: 'the dialog closed' });
   await tab.press('/');
   await waitFor(tab, () => document.querySelector('dialog[data-search]')?.hasAttribute('open'), [], { message: 'the search dialog' });
+  // The query is selected on opening: typing replaces it.
   await tab.type('get_config');
   await waitFor(tab, () => document.querySelectorAll('dialog[data-search] [role="option"]').length > 0, [], { message: 'search results' });
   await tab.press('Enter');

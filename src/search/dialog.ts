@@ -30,6 +30,16 @@ export function attachSearch(dialog: HTMLDialogElement, input: HTMLInputElement)
   const scopeBox = dialog.querySelector<HTMLInputElement>('[data-search-scope]');
   if (!list || !status || !scopeBox) return;
   const strings = JSON.parse(dialog.dataset.strings ?? '{}') as SearchStrings;
+  // `closedby="any"` closes the dialog on a click outside it. Where that is not supported
+  // (WebKitGTK 2.50), such a click reaches the dialog element itself, outside its box. (Here,
+  // with the code the first opening brings, rather than in every page's first load.)
+  if (!('closedBy' in dialog)) {
+    dialog.addEventListener('click', (event) => {
+      const box = dialog.getBoundingClientRect();
+      const outside = event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
+      if (event.target === dialog && outside) dialog.close();
+    });
+  }
   const pageLang = document.documentElement.lang;
   const languageName = new Intl.DisplayNames([pageLang], { type: 'language' });
   let options: HTMLAnchorElement[] = [];

@@ -33,15 +33,6 @@ export function initSearch(): void {
 
   button.addEventListener('click', open);
   dialog.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
-  // `closedby="any"` closes the dialog on a click outside it. Where that is not supported
-  // (WebKitGTK 2.50), such a click reaches the dialog element itself, outside its box.
-  if (!('closedBy' in dialog)) {
-    dialog.addEventListener('click', (event) => {
-      const box = dialog.getBoundingClientRect();
-      const outside = event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
-      if (event.target === dialog && outside) dialog.close();
-    });
-  }
   dialog.addEventListener('close', () => {
     // A result on this same page closes the dialog to scroll to its section: focus follows the link there.
     if (dialog.dataset.followed === 'true') delete dialog.dataset.followed;
